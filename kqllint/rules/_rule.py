@@ -1,0 +1,66 @@
+"""The `Rule` record each rule module declares, and the context rules are checked in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from kqllint.diagnostic import Diagnostic, Fix, Severity, Span
+from kqllint.model import Command, Script
+
+DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may know besides the model: the path and the loaded options."""
+
+    path: str | None = None
+    identities: object | None = None  # an `identities.Identities`, when given
+
+
+CommandCheck = Callable[[Command, Context], Iterable[Diagnostic]]
+ScriptCheck = Callable[[Script, Context], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity: stable code, kebab-case name, default severity and its docs."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    fixable: bool = False
+    check_command: CommandCheck | None = field(default=None, compare=False)
+    check_script: ScriptCheck | None = field(default=None, compare=False)
+    # Syntax rules report the parser's problems and also run on broken commands.
+    syntax: bool = False
+
+    def diagnostic(
+        self,
+        span: Span,
+        message: str,
+        *,
+        help: str | None = None,
+        fix: Fix | None = None,
+    ) -> Diagnostic:
+        return Diagnostic(self.code, self.name, message, span, self.severity, help, fix)
+
+
+def rule_from_module(module: object) -> Rule:
+    """Build the `Rule` of a rule module from its constants, docstring and check function."""
+    doc = (getattr(module, "__doc__", None) or "").strip()
+    summary, _, body = doc.partition("\n")
+    return Rule(
+        code=module.CODE,  # type: ignore[attr-defined]
+        name=module.NAME,  # type: ignore[attr-defined]
+        severity=module.SEVERITY,  # type: ignore[attr-defined]
+        summary=summary.strip(),
+        doc=body.strip(),
+        fixable=getattr(module, "FIXABLE", False),
+        check_command=getattr(module, "check_command", None),
+        check_script=getattr(module, "check_script", None),
+        syntax=getattr(module, "SYNTAX", False),
+    )
