@@ -1,0 +1,196 @@
+"""Tests for the pygments lexer of Kusto command scripts and the ANSI highlighter."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pygments.token import (
+    Comment,
+    Error,
+    Keyword,
+    Name,
+    Number,
+    Operator,
+    Punctuation,
+    String,
+    Token,
+    Whitespace,
+    _TokenType,
+)
+
+from kqllint.highlight import highlight
+from kqllint.lexer import KustoCommandLexer
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data" / "lexer"
+UPDATE = os.environ.get("KQLLINT_UPDATE_SNAPSHOTS") == "1"
+HEAD = ".alter database d policy managed_identity "
+
+Pair = tuple[_TokenType, str]
+Aff, Sq, Dq, Esc, Delim = String.Affix, String.Single, String.Double, String.Escape, String.Delimiter
+
+
+def tokens(text: str) -> list[Pair]:
+    """The full token stream, line endings kept (no pygments preprocessing)."""
+    return [(t, v) for _, t, v in KustoCommandLexer().get_tokens_unprocessed(text)]
+
+
+def significant(text: str) -> list[Pair]:
+    return [(t, v) for t, v in tokens(text) if t not in Whitespace]
+
+
+def errors(text: str) -> list[Pair]:
+    return [(t, v) for t, v in tokens(text) if t in Error]
+
+
+def after_head(text: str) -> list[Pair]:
+    """Tokens after `HEAD`, which every literal case starts with."""
+    assert text.startswith(HEAD)
+    return significant(text)[6:]
+
+
+# --- the command head --------------------------------------------------------------------------
+
+ALTER_MERGE = (
+    ".alter-merge database ['Sales-DB'] policy managed_identity "
+    '```[{"ObjectId": "system", "AllowedUsages": "All"}]```'
+)
+
+
+def test_alter_merge_head_tokens_exactly() -> None:
+    assert significant(ALTER_MERGE)[:10] == [
+        (Punctuation, "."),
+        (Keyword, "alter-merge"),
+        (Keyword.Type, "database"),
+        (Punctuation, "["),
+        (Name, "'Sales-DB'"),
+        (Punctuation, "]"),
+        (Keyword, "policy"),
+        (Name.Builtin, "managed_identity"),
+        (Delim, "```"),
+        (Punctuation, "[{"),
+    ]
+    assert significant(ALTER_MERGE)[-2:] == [(Punctuation, "}]"), (Delim, "```")]
+
+
+def test_json_payload_keys_are_json_name_tokens() -> None:
+    toks = significant(ALTER_MERGE)
+    assert [v for t, v in toks if t is Name.Tag] == ['"ObjectId"', '"AllowedUsages"']
+    assert (Dq, '"system"') in toks and (Dq, '"All"') in toks
+    assert errors(ALTER_MERGE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (".show cluster policy managed_identity", [(Keyword, "show"), (Keyword.Type, "cluster")]),
+        (".DELETE Database db POLICY Managed_Identity", [(Keyword, "DELETE"), (Keyword.Type, "Database"), (Name, "db"), (Keyword, "POLICY"), (Name.Builtin, "Managed_Identity")]),
+        (".create-or-alter materialized-view V", [(Keyword, "create-or-alter"), (Keyword.Type, "materialized-view"), (Name, "V")]),
+        (".alter-mergex x", [(Name, "alter-mergex"), (Name, "x")]),
+        (".alter tables (T1) policy caching", [(Keyword, "alter"), (Keyword.Type, "tables"), (Punctuation, "("), (Name, "T1"), (Punctuation, ")"), (Keyword, "policy"), (Name.Builtin, "caching")]),
+        ('.show database ["my db"] policies', [(Keyword, "show"), (Keyword.Type, "database"), (Punctuation, "["), (Name, '"my db"'), (Punctuation, "]"), (Keyword, "policies")]),
+        (".show database [my db] policy", [(Keyword, "show"), (Keyword.Type, "database"), (Punctuation, "["), (Name, "my db"), (Punctuation, "]"), (Keyword, "policy")]),
+        (".show database {db} policy", [(Keyword, "show"), (Keyword.Type, "database"), (Punctuation, "{"), (Name.Variable, "db"), (Punctuation, "}"), (Keyword, "policy")]),
+        (".drop external table E", [(Keyword, "drop"), (Keyword.Type, "external"), (Keyword.Type, "table"), (Name, "E")]),
+    ],
+    ids=["show", "any-case", "hyphenated", "unknown-verb", "tables", "dq-name", "bare-bracket-name", "client-param", "external"],
+)  # fmt: skip
+def test_command_words(text: str, expected: list[Pair]) -> None:
+    assert significant(text)[1 : 1 + len(expected)] == expected
+    assert errors(text) == []
+
+
+@pytest.mark.parametrize("kind", ["caching", "retention", "row_level_security", "auto_delete", "managed_identity", "query_acceleration", "mirroring"])  # fmt: skip
+def test_policy_kinds_are_builtin_names(kind: str) -> None:
+    assert (Name.Builtin, kind) in significant(f".alter database d policy {kind} ```{{}}```")
+
+
+# --- string literals ---------------------------------------------------------------------------
+
+LITERALS = {
+    "single": ("'a b'", [(Sq, "'"), (Sq, "a b"), (Sq, "'")]),
+    "single-escapes": (r"'a\'b\\c\td'", [(Sq, "'"), (Sq, "a"), (Esc, r"\'"), (Sq, "b"), (Esc, r"\\"), (Sq, "c"), (Esc, r"\t"), (Sq, "d"), (Sq, "'")]),
+    "double-escapes": (r'"\"\n\u00e9\U0001F600\x41\101"', [(Dq, '"'), (Esc, r"\""), (Esc, r"\n"), (Esc, r"\u00e9"), (Esc, r"\U0001F600"), (Esc, r"\x41"), (Esc, r"\101"), (Dq, '"')]),
+    "verbatim-single": ("@'C:\\x''y'", [(Aff, "@"), (Sq, "'"), (Sq, "C:\\x"), (Esc, "''"), (Sq, "y"), (Sq, "'")]),
+    "verbatim-double": ('@"a""b"', [(Aff, "@"), (Dq, '"'), (Dq, "a"), (Esc, '""'), (Dq, "b"), (Dq, '"')]),
+    "obfuscated-single": ("h'secret'", [(Aff, "h"), (Sq, "'"), (Sq, "secret"), (Sq, "'")]),
+    "obfuscated-double": ('H"secret"', [(Aff, "H"), (Dq, '"'), (Dq, "secret"), (Dq, '"')]),
+    "obfuscated-verbatim": ("h@'a''b'", [(Aff, "h@"), (Sq, "'"), (Sq, "a"), (Esc, "''"), (Sq, "b"), (Sq, "'")]),
+    "fence-backtick": ("```[]```", [(Delim, "```"), (Punctuation, "[]"), (Delim, "```")]),
+    "fence-tilde": ("~~~{}~~~", [(Delim, "~~~"), (Punctuation, "{}"), (Delim, "~~~")]),
+    "fence-raw-text": ("```a 'b' \\n```", [(Delim, "```"), (String.Heredoc, "a 'b' \\n"), (Delim, "```")]),
+    "fence-obfuscated": ("h```x```", [(Aff, "h"), (Delim, "```"), (String.Heredoc, "x"), (Delim, "```")]),
+    "fence-verbatim": ("@~~~x~~~", [(Aff, "@"), (Delim, "~~~"), (String.Heredoc, "x"), (Delim, "~~~")]),
+    "fence-obfuscated-verbatim": ("H@```x```", [(Aff, "H@"), (Delim, "```"), (String.Heredoc, "x"), (Delim, "```")]),
+    "fence-multiline": ("```\n[\n]\n```", [(Delim, "```"), (Punctuation, "["), (Punctuation, "]"), (Delim, "```")]),
+    "fence-holds-other-fence": ("~~~a```b~~~", [(Delim, "~~~"), (String.Heredoc, "a```b"), (Delim, "~~~")]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("literal", "expected"), LITERALS.values(), ids=LITERALS.keys())
+def test_string_literal_forms(literal: str, expected: list[Pair]) -> None:
+    text = HEAD + literal + "\n"
+    assert after_head(text) == expected
+    assert errors(text) == []
+
+
+def test_unknown_escape_is_the_only_error_token() -> None:
+    # kusto-facts.md: `\q` is an error to Kusto.Language, so the lexer marks exactly it.
+    assert errors(HEAD + r"'a\qb'") == [(Error, r"\q")]
+
+
+@pytest.mark.parametrize(
+    "literal", ["'abc", '"ab\\"c', "@'a''", '@"', "h'", "```[{\"a\": 1", "~~~x\ny", "h@```", "'a\\"]
+)
+def test_unterminated_literal_at_end_of_file_ends_cleanly(literal: str) -> None:
+    text = HEAD + literal
+    assert "".join(v for _, v in tokens(text)) == text
+    assert errors(text) == []
+    # The rest of the file stays inside the literal (a JSON payload's parts included).
+    assert all(t in String or t in Punctuation or t in Name.Tag or t in Number for t, _ in after_head(text))
+
+
+def test_unterminated_single_line_literal_stops_at_the_line_end() -> None:
+    toks = significant(HEAD + "'abc\n.show cluster policy managed_identity")
+    assert toks[6:8] == [(Sq, "'"), (Sq, "abc")]
+    assert toks[8:10] == [(Punctuation, "."), (Keyword, "show")]
+
+
+def test_single_quoted_json_payload_has_no_errors() -> None:
+    text = HEAD + "```[ { 'ObjectId': 'system', // note\n AllowedUsages: 'All', } ]```"
+    toks = after_head(text)
+    assert [v for t, v in toks if t is Name.Tag] == ["'ObjectId'", "AllowedUsages"]
+    assert (Comment.Single, "// note") in toks
+    assert errors(text) == []
+
+
+def test_json_inside_quoted_literal_stays_one_string() -> None:
+    text = HEAD + "\"[ { 'ObjectId' : 'x' }]\""
+    assert after_head(text) == [(Dq, '"'), (Dq, "[ { 'ObjectId' : 'x' }]"), (Dq, '"')]
+
+
+# --- comments ----------------------------------------------------------------------------------
+
+
+def test_line_comments_anywhere_between_words() -> None:
+    text = "// head\n.alter cluster // why\n  policy managed_identity ```[]``` // tail\n"
+    comments = [v for t, v in tokens(text) if t in Comment]
+    assert comments == ["// head", "// why", "// tail"]
+    assert (Keyword, "policy") in significant(text)
+
+
+@pytest.mark.parametrize("text", ["/* x */ .show cluster", ".show cluster /* x */", "print '//x'", HEAD + "```raw // x```"])
+def test_no_comment_where_kusto_has_none(text: str) -> None:
+    # Kusto has no block comments, and `//` inside a string literal is string text (inside a
+    # JSON payload pygments' JsonLexer reads `//` as a JSON comment, so the case is raw text).
+    assert [v for t, v in tokens(text) if t in Comment] == []
+    assert errors(text) == []
