@@ -55,7 +55,8 @@ QUERY_WORDS = ("let", "declare", "set", "in", "!in", "has_any", "has_all", "not"
 # Kusto words are case-insensitive for kqllint (DESIGN.md: "any case"); `-` joins keyword parts.
 _WORD_END = r")(?![\w-])"
 _FENCE = r"([hH]?@?)(```|~~~)([\s\S]*?)(\2|\Z)"
-_NEWLINE = r"(\r\n|\n|\r)"
+# `\r(?!\n)`: a lookahead after this group must not split a `\r\n` and see a blank line.
+_NEWLINE = r"(\r\n|\n|\r(?!\n))"
 # Possessive, so that an unterminated string costs one pass, not a backtracking search.
 _JSON_DQ = r'"(?:[^"\\]|\\[\s\S])*+"?'
 _JSON_SQ = r"'(?:[^'\\]|\\[\s\S])*+'?"
@@ -179,6 +180,7 @@ class KustoCommandLexer(RegexLexer):
             (_kw(ENTITIES), Keyword.Type),
             (_kw(POLICY_KINDS), Name.Builtin),
             (_kw(COMMAND_WORDS), Keyword),
+            include("query-words"),  # function bodies and column types: `{ print 1 }`, `a:string`
             (r"(\{)([^\W\d]\w*)(\})", bygroups(Punctuation, Name.Variable, Punctuation)),
             # `[my db]`: a database name form; only here, where `[1, 2]` cannot be an array.
             (r"(\[)([^\[\]'\",\r\n]+)(\])", bygroups(Punctuation, Name, Punctuation)),
@@ -189,9 +191,12 @@ class KustoCommandLexer(RegexLexer):
             include("common"),
             (r"<\||\|", Operator),
             (r";", Punctuation),
+            include("query-words"),
+            include("tail"),
+        ],
+        "query-words": [
             (words((*KUSTO_KEYWORDS, *QUERY_WORDS), suffix=r"(?![\w-])"), Keyword),
             (words(("true", "false", "null"), suffix=r"(?![\w-])"), Keyword.Constant),
-            include("tail"),
         ],
         # A statement ends at a blank line or where a line starts a new `.command`.
         "boundary": [

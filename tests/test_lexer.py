@@ -194,3 +194,94 @@ def test_no_comment_where_kusto_has_none(text: str) -> None:
     # JSON payload pygments' JsonLexer reads `//` as a JSON comment, so the case is raw text).
     assert [v for t, v in tokens(text) if t in Comment] == []
     assert errors(text) == []
+
+
+# --- statements: commands, queries, boundaries -------------------------------------------------
+
+
+def test_pipe_after_command_starts_a_query() -> None:
+    toks = significant(".show cluster policy managed_identity | where Policy has 'x' | take 1")
+    assert toks[4:7] == [(Name.Builtin, "managed_identity"), (Operator, "|"), (Keyword, "where")]
+    assert (Keyword, "take") in toks
+
+
+def test_blank_line_ends_a_command_and_a_query_follows() -> None:
+    # `policy` is a command keyword only inside a command; in the query after it is a name.
+    toks = significant(".alter cluster policy managed_identity ```[]```\n  \t\nT | where policy == 1")
+    assert toks[-6:] == [
+        (Name, "T"),
+        (Operator, "|"),
+        (Keyword, "where"),
+        (Name, "policy"),
+        (Operator, "=="),
+        (Number, "1"),
+    ]
+
+
+def test_line_starting_with_a_dot_starts_a_command_inside_a_query() -> None:
+    toks = significant("T\n| take 1\n  .show cluster policy managed_identity")
+    assert toks[-5:] == [(Punctuation, "."), (Keyword, "show"), (Keyword.Type, "cluster"), (Keyword, "policy"), (Name.Builtin, "managed_identity")]  # fmt: skip
+
+
+def test_execute_script_body_holds_commands() -> None:
+    text = ".execute database script <| .create table T (a:string)\n.alter database d policy managed_identity ```[]```"  # fmt: skip
+    toks = significant(text)
+    assert toks[:5] == [(Punctuation, "."), (Keyword, "execute"), (Keyword.Type, "database"), (Keyword.Type, "script"), (Operator, "<|")]  # fmt: skip
+    assert [v for t, v in toks if t is Keyword and v in ("create", "alter")] == ["create", "alter"]
+
+
+def test_query_fed_into_a_command() -> None:
+    toks = significant(".set-or-append T <| print x = 1 ; print y")
+    assert toks[3:6] == [(Operator, "<|"), (Keyword, "print"), (Name, "x")]
+    assert (Punctuation, ";") in toks
+
+
+@pytest.mark.parametrize("text", [".", ". alter", ".\n", "..", ".1", "|", "<|", "[", "['", "{", "@", "h", "```", "~~~~~~"])  # fmt: skip
+def test_fragments_give_no_error_tokens(text: str) -> None:
+    assert errors(text) == []
+    assert "".join(v for _, v in tokens(text)) == text
+
+
+# --- whole scripts: snapshots ------------------------------------------------------------------
+
+
+def render(pairs: list[Pair]) -> str:
+    return "".join(f"{str(t).removeprefix('Token.')}\t{v!r}\n" for t, v in pairs)
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.kql")), ids=lambda p: p.stem)
+def test_script_snapshot(path: Path) -> None:
+    """Each data script lexes without error tokens and as its `.tokens` snapshot records.
+
+    Regenerate with KQLLINT_UPDATE_SNAPSHOTS=1 and review the diff before committing.
+    """
+    text = path.read_text(encoding="utf-8")
+    assert errors(text) == []
+    snapshot = path.with_suffix(".tokens")
+    actual = render(tokens(text))
+    if UPDATE or not snapshot.exists():
+        snapshot.write_text(actual, encoding="utf-8", newline="\n")
+    assert actual == snapshot.read_text(encoding="utf-8")
+
+
+def test_crlf_input_lexes_as_lf_input() -> None:
+    lf = (DATA / "mixed.kql").read_text(encoding="utf-8")
+    crlf = lf.replace("\n", "\r\n")
+    assert significant(crlf) == significant(lf)
+    assert [v for t, v in tokens(crlf) if "\n" in v and t in Whitespace][:2] == ["\r\n", "\r\n"]
+    assert "".join(v for _, v in tokens(crlf)) == crlf
+    # get_tokens() is pygments' public path: it turns \r\n into \n before lexing.
+    assert "".join(v for _, v in KustoCommandLexer().get_tokens(crlf)) == lf
+
+
+def test_crlf_after_a_word_is_not_a_blank_line() -> None:
+    # A regression: `\r` then `\n` was once read as two line breaks, ending the command.
+    text = ".alter cluster policy\r\n  // c\r\n  managed_identity ```[]```"
+    assert (Name.Builtin, "managed_identity") in significant(text)
+    assert (Whitespace, "\r\n") in tokens(text)
+
+
+def test_lone_cr_ends_a_line_too() -> None:
+    text = ".show cluster policy managed_identity\r\r.show database d policy managed_identity"
+    assert [v for t, v in significant(text) if t is Keyword and v == "show"] == ["show", "show"]
+    assert (Whitespace, "\r") in tokens(text)
