@@ -285,3 +285,83 @@ def test_lone_cr_ends_a_line_too() -> None:
     text = ".show cluster policy managed_identity\r\r.show database d policy managed_identity"
     assert [v for t, v in significant(text) if t is Keyword and v == "show"] == ["show", "show"]
     assert (Whitespace, "\r") in tokens(text)
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+# Pieces that reach every state: quotes, fences, prefixes, escapes, brackets, line breaks.
+PIECES = list("'\"`~@hH.[]{}|<;/\\*:, \t\r\nxq0u\u00e9\ufeff") + [
+    "```", "~~~", ".alter", ".alter-merge", "database", "policy", "managed_identity", "//",
+    "\r\n", "['", "']", "h@'", '@"', "\\u12", "'ObjectId'", "<|",
+]  # fmt: skip
+KUSTOISH = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), KUSTOISH))
+def test_any_text_lexes_without_raising_and_round_trips(text: str) -> None:
+    raw = list(KustoCommandLexer().get_tokens_unprocessed(text))
+    assert "".join(v for _, _, v in raw) == text
+    assert [i for i, _, _ in raw] == [sum(len(v) for _, _, v in raw[:n]) for n in range(len(raw))]
+    assert all(v for _, _, v in raw), "no empty tokens"
+    # pygments' get_tokens drops a leading BOM and turns \r\n and \r into \n; nothing else.
+    norm = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    assert "".join(v for _, v in KustoCommandLexer().get_tokens(text)) == norm
+
+
+@pytest.mark.parametrize("text", ["'" * 20000, "```[" + "'a" * 20000, "[" * 20000, "```{" + "/*" * 20000, ".a\n" * 20000])  # fmt: skip
+def test_pathological_input_ends(text: str) -> None:
+    # Guards against backtracking blow-ups: each of these once took, or could take, a rescan.
+    assert "".join(v for _, v in tokens(text)) == text
+
+
+# --- metadata, registration --------------------------------------------------------------------
+
+
+def test_lexer_metadata() -> None:
+    lexer = KustoCommandLexer()
+    assert lexer.name == "Kusto control commands"
+    assert lexer.aliases == ["kql-commands", "kusto-commands"]
+    assert lexer.filenames == ["*.kql", "*.csl", "*.kusto"]
+    assert (lexer.stripnl, lexer.ensurenl) == (False, False)
+    assert KustoCommandLexer.analyse_text(".alter cluster policy managed_identity ```[]```") > 0
+    assert KustoCommandLexer.analyse_text("StormEvents | take 1") == 0
+
+
+def test_pyproject_registers_the_entry_point() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["entry-points"]["pygments.lexers"] == {"kql-commands": "kqllint.lexer:KustoCommandLexer"}  # fmt: skip
+
+
+def test_installed_entry_point_loads_the_lexer() -> None:
+    try:
+        importlib.metadata.distribution("kqllint")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.skip("kqllint is not pip-installed, so its pygments entry point is not registered")
+    found = [e for e in importlib.metadata.entry_points(group="pygments.lexers") if e.name == "kql-commands"]  # fmt: skip
+    assert [e.value for e in found] == ["kqllint.lexer:KustoCommandLexer"]
+    assert found[0].load() is KustoCommandLexer
+
+
+# --- highlight() -------------------------------------------------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize("text", [ALTER_MERGE, ALTER_MERGE + "\r\n", "\ufeff.show cluster\r", "", "   ", "'abc"])  # fmt: skip
+def test_highlight_only_adds_colour_codes(text: str) -> None:
+    assert ANSI.sub("", highlight(text)) == text
+
+
+def test_highlight_colours_keywords_and_not_blanks() -> None:
+    out = highlight(".show cluster policy managed_identity")
+    assert re.search(r"\x1b\[[0-9;]*mshow\x1b\[", out)
+    # No colour code opens on a blank (39;49;00 is the reset that closes each coloured token).
+    assert not re.search(r"\x1b\[(?!39;49;00m)[0-9;]*m\s", out)
+
+
+def test_importing_highlight_does_not_import_pygments() -> None:
+    code = "import sys, kqllint.highlight; print('pygments' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)  # fmt: skip
+    assert result.stdout.strip() == "False"
