@@ -70,10 +70,7 @@ class StringLiteral:
 
     def file_span(self, start: int, end: int) -> Span:
         """The file span of `value[start:end]`."""
-        first = self.file_offset(start)
-        if end <= start:
-            return Span(first, first)
-        return Span(first, self.file_offset(end - 1) + 1)
+        return Span(self.file_offset(start), self.file_offset(max(start, end)))
 
 
 class NameQuoting(str, enum.Enum):
@@ -104,8 +101,9 @@ class Name:
 class JsonString:
     """A JSON string; `span` covers its quotes in the file.
 
-    `char_offsets[i]` is the file offset of `value[i]`; None when the value sits verbatim
-    right after the opening quote (no escapes anywhere on the way).
+    `char_offsets[i]` is the file offset of `value[i]` (an escaped character starts at its
+    backslash), and `char_offsets[len(value)]` the closing quote's; None when the value sits
+    verbatim right after the opening quote (no escapes anywhere on the way).
     """
 
     value: str
@@ -117,10 +115,7 @@ class JsonString:
         """The file span of `value[start:end]`, through every escape."""
         if self.char_offsets is None:
             return Span(self.span.start + 1 + start, self.span.start + 1 + max(start, end))
-        first = self.char_offsets[start]
-        if end <= start:
-            return Span(first, first)
-        return Span(first, self.char_offsets[end - 1] + 1)
+        return Span(self.char_offsets[start], self.char_offsets[max(start, end)])
 
 
 @dataclass(frozen=True, slots=True)

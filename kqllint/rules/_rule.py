@@ -19,8 +19,18 @@ class Context:
     identities: object | None = None  # an `identities.Identities`, when given
 
 
-CommandCheck = Callable[[Command, Context], Iterable[Diagnostic]]
-ScriptCheck = Callable[[Script, Context], Iterable[Diagnostic]]
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check yields; the engine adds the rule's code, name and severity."""
+
+    span: Span
+    message: str
+    help: str | None = None
+    fix: Fix | None = None
+
+
+CommandCheck = Callable[[Command, Context], Iterable[Finding]]
+ScriptCheck = Callable[[Script, Context], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -38,15 +48,9 @@ class Rule:
     # Syntax rules report the parser's problems and also run on broken commands.
     syntax: bool = False
 
-    def diagnostic(
-        self,
-        span: Span,
-        message: str,
-        *,
-        help: str | None = None,
-        fix: Fix | None = None,
-    ) -> Diagnostic:
-        return Diagnostic(self.code, self.name, message, span, self.severity, help, fix)
+    def diagnostic(self, finding: Finding) -> Diagnostic:
+        f = finding
+        return Diagnostic(self.code, self.name, f.message, f.span, self.severity, f.help, f.fix)
 
 
 def rule_from_module(module: object) -> Rule:

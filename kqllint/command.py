@@ -1,0 +1,253 @@
+"""Parse one ManagedIdentity policy command with the lark grammar into a `Command`."""
+
+from __future__ import annotations
+
+import re
+from lark import Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from kqllint.diagnostic import Applicability, Edit, Fix, Span
+from kqllint.grammar import parser
+from kqllint.literals import decode_literal
+from kqllint.model import Command, Name, NameQuoting, Problem, Scope, StringLiteral, Verb, Word
+from kqllint.payload import parse_payload
+from kqllint.suggest import did_you_mean
+
+_VERBS = {"ALTER": Verb.ALTER, "ALTER_MERGE": Verb.ALTER_MERGE, "SHOW": Verb.SHOW, "DELETE": Verb.DELETE}
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_]+\Z")
+# Unbracketed words Kusto.Language takes as the next keyword instead of an optional name.
+_KEYWORD_NAMES = {
+    Verb.ALTER: {"prettyname"},
+    Verb.ALTER_MERGE: set(),
+    Verb.SHOW: {"data", "cache", "extents", "schema"},
+    Verb.DELETE: set(),
+}
+_DISPLAY = {
+    "DOT": "`.`", "ALTER_MERGE": "`alter-merge`", "ALTER": "`alter`", "SHOW": "`show`",
+    "DELETE": "`delete`", "CLUSTER": "`cluster`", "DATABASE": "`database`", "POLICY": "`policy`",
+    "MANAGED_IDENTITY": "`managed_identity`", "WORD": "a name", "BRACKET_NAME": "a name",
+    "PARAMETER": "a name", "STRING": "a string literal", "TAIL": "`|` or `;`",
+    "$END": "the end of the command",
+}  # fmt: skip
+
+
+def parse_command(text: str, base: int, verb_hint: Word) -> Command:
+    """Parse the statement `text` (found at file offset `base`) as a ManagedIdentity command."""
+    try:
+        tree = parser("command").parse(text)
+    except UnexpectedInput as exc:
+        return _broken(verb_hint, Span(base, base + len(text.rstrip())), _syntax_problem(exc, text, base))
+    return _ToModel(base).transform(tree)
+
+
+def _broken(verb: Word, span: Span, problem: Problem) -> Command:
+    verb_kind = _verb_kind(verb.text)
+    return Command(span, verb, verb_kind, None, None, None, None, None, None, None, None, False, (problem,))
+
+
+def _verb_kind(text: str) -> Verb:
+    return Verb(text.lower()) if text.lower() in {v.value for v in Verb} else Verb.ALTER
+
+
+def _word(tok: Token, base: int) -> Word:
+    return Word(str(tok), Span(base + tok.start_pos, base + tok.end_pos))
+
+
+@v_args(inline=True)
+class _ToModel(Transformer):
+    """Turns the parse tree of `command.lark` into a `Command`, noting what is wrong."""
+
+    def __init__(self, base: int) -> None:
+        super().__init__()
+        self.base = base
+        self.problems: list[Problem] = []
+
+    def verb(self, tok: Token) -> Token:
+        return tok
+
+    def argument(self, tok: Token) -> Token:
+        return tok
+
+    def name(self, tok: Token) -> Token:
+        return tok
+
+    def cluster(self, kw: Token, name: Token | None = None) -> tuple[Scope, Token, Token | None]:
+        return Scope.CLUSTER, kw, name
+
+    def database(self, kw: Token, name: Token | None = None) -> tuple[Scope, Token, Token | None]:
+        return Scope.DATABASE, kw, name
+
+    def start(self, dot: Token, verb: Token, scope: tuple, policy: Token, kind: Token, *rest: Token) -> Command:
+        b = self.base
+        verb_kind = _VERBS[verb.type]
+        scope_kind, scope_tok, name_tok = scope
+        tail = rest[-1] if rest and rest[-1].type == "TAIL" else None
+        args = [t for t in rest if t.type == "STRING"]
+        name = self.name_of(name_tok, scope_kind, verb_kind) if name_tok is not None else None
+        if scope_kind is Scope.DATABASE and name is None and verb_kind is Verb.DELETE:
+            self.problem("S007", "missing the database name: `.delete database` requires one", _word(scope_tok, b).span,
+                         "write the name after `database`: `.delete database MyDatabase policy managed_identity`")
+        literal = self.arguments(args, verb_kind, _word(kind, b).span)
+        payload = parse_payload(literal) if literal is not None else None
+        last = tail if tail is not None else (args[-1] if args else kind)
+        end = b + (last.start_pos + len(str(last).rstrip()) if last is tail else last.end_pos)
+        tail_span = Span(b + tail.start_pos, end) if tail is not None else None
+        return Command(
+            Span(b + dot.start_pos, end), _word(verb, b), verb_kind, _word(scope_tok, b), scope_kind,
+            None if scope_kind is Scope.CLUSTER else name, _word(policy, b), _word(kind, b),
+            literal, payload, tail_span, False, tuple(self.problems),
+        )  # fmt: skip
+
+    def problem(self, code: str, message: str, span: Span, help: str | None = None, fix: Fix | None = None) -> None:
+        self.problems.append(Problem(code, message, span, help, fix))
+
+    def name_of(self, tok: Token, scope: Scope, verb: Verb) -> Name:
+        name = _name(tok, self.base)
+        if scope is Scope.CLUSTER:
+            span = Span(name.span.start, name.span.end)
+            self.problem("S009", f"the cluster form takes no name, found `{name.text}`", span,
+                         "the command applies to the cluster it runs on; remove the name",
+                         Fix("remove the cluster name", (Edit(_with_space_before(tok, self.base), ""),)))
+        elif name.quoting is NameQuoting.PLAIN and not _IDENTIFIER.match(name.text):
+            self.problem("S010", f"the database name `{name.text}` must be bracketed", name.span,
+                         f"write it as `['{name.text}']`",
+                         Fix("bracket the name", (Edit(name.span, f"['{name.text}']"),)))
+        elif name.quoting is NameQuoting.PLAIN and name.text.lower() in _KEYWORD_NAMES[verb]:
+            self.problem("S010", f"`{name.text}` is read as a keyword here, not as the database name",
+                         name.span, f"write it as `['{name.text}']`",
+                         Fix("bracket the name", (Edit(name.span, f"['{name.text}']"),)))
+        return name
+
+    def arguments(self, args: list[Token], verb: Verb, kind_span: Span) -> StringLiteral | None:
+        b = self.base
+        if not verb.takes_payload:
+            if args:
+                span = Span(b + args[0].start_pos, b + args[-1].end_pos)
+                self.problem("S005", f"`.{verb.value}` takes no policy argument", span,
+                             "remove the string literal, or use `.alter` to set the policy")
+            return None
+        if not args:
+            self.problem("S006", f"missing the policy: `.{verb.value}` needs a JSON array in a string literal",
+                         Span(kind_span.end, kind_span.end),
+                         "add the policy after `managed_identity`, e.g. ```[...]```")
+            return None
+        for extra in args[1:]:
+            self.problem("S004", "unexpected string literal after the policy", Span(b + extra.start_pos, b + extra.end_pos),
+                         "Kusto does not join adjacent string literals; put the whole policy in one literal")
+        literal, errors = decode_literal(str(args[0]), b + args[0].start_pos)
+        for error in errors:
+            self.problem("S012", error.message, error.span, "write a backslash as `\\\\`, or use a ```fenced``` literal")
+        return literal
+
+
+def _with_space_before(tok: Token, base: int) -> Span:
+    return Span(base + tok.start_pos - 1, base + tok.end_pos)
+
+
+def _name(tok: Token, base: int) -> Name:
+    text = str(tok)
+    span = Span(base + tok.start_pos, base + tok.end_pos)
+    if tok.type == "WORD":
+        return Name(text, text, span, NameQuoting.PLAIN)
+    if tok.type == "PARAMETER":
+        return Name(text, text[1:-1].strip(), span, NameQuoting.PARAMETER)
+    if tok.type == "STRING":
+        literal, _ = decode_literal(text, span.start)
+        return Name(text, literal.value, span, NameQuoting.STRING)
+    inner = text[1:-1].strip()
+    if inner[:1] in ("'", '"'):
+        literal, _ = decode_literal(inner, span.start)
+        quoting = NameQuoting.BRACKET_SINGLE if inner[0] == "'" else NameQuoting.BRACKET_DOUBLE
+        return Name(text, literal.value, span, quoting)
+    return Name(text, inner, span, NameQuoting.BRACKET_BARE)
+
+
+# ---- syntax errors in words ---------------------------------------------------------------------
+
+
+def _syntax_problem(exc: UnexpectedInput, text: str, base: int) -> Problem:
+    if isinstance(exc, UnexpectedCharacters):
+        return _bad_character(text, exc.pos_in_stream, base)
+    if isinstance(exc, UnexpectedEOF):
+        return _unexpected(None, set(exc.expected), text, base)
+    assert isinstance(exc, UnexpectedToken)
+    token = exc.token if exc.token.type != "$END" else None
+    return _unexpected(token, set(exc.expected), text, base)
+
+
+def _bad_character(text: str, pos: int, base: int) -> Problem:
+    ch = text[pos]
+    rest = text[pos:].lstrip("hH@")
+    line_end = _line_end(text, pos)
+    if rest[:3] in ("```", "~~~"):
+        return Problem("S002", f"unterminated multi-line string: no closing `{rest[:3]}`",
+                       Span(base + pos, base + pos + 4 if len(text) > pos + 4 else base + len(text)),
+                       f"close the string with `{rest[:3]}`")
+    if rest[:1] in ("'", '"'):
+        return Problem("S002", f"unterminated string literal: no closing `{rest[0]}` on this line",
+                       Span(base + pos, base + line_end),
+                       "a `'...'` or `\"...\"` literal cannot span lines; use ```...``` for a multi-line policy")
+    if ch in "[{(":
+        return Problem("S003", f"unclosed `{ch}`", Span(base + pos, base + pos + 1),
+                       f"close it with `{ {'[': ']', '{': '}', '(': ')'}[ch] }`")
+    if ch in "]})":
+        return Problem("S003", f"unmatched `{ch}`", Span(base + pos, base + pos + 1), "remove it, or add the opening bracket")
+    if text.startswith("/*", pos):
+        return Problem("S001", "`/*` does not start a comment in Kusto", Span(base + pos, base + pos + 2),
+                       "write comments with `//`")
+    return Problem("S001", f"unexpected character `{ch}`", Span(base + pos, base + pos + 1))
+
+
+def _line_end(text: str, pos: int) -> int:
+    m = re.compile(r"[\r\n]").search(text, pos)
+    return m.start() if m else len(text.rstrip())
+
+
+def _unexpected(token: Token | None, expected: set[str], text: str, base: int) -> Problem:
+    found = "the end of the command" if token is None else f"`{_short(str(token))}`"
+    if token is None:
+        end = len(text.rstrip())
+        span = Span(base + end, base + end)
+    else:
+        span = Span(base + token.start_pos, base + token.start_pos + len(_short(str(token))))
+    wanted = " or ".join(sorted(_DISPLAY.get(e, e) for e in expected if e not in ("WS", "COMMENT")))
+    word = str(token) if token is not None and token.type == "WORD" else None
+    if word and "MANAGED_IDENTITY" in expected:
+        return _near_miss("S008", "unknown policy kind", word, "managed_identity", span)
+    if word and expected == {"POLICY"}:
+        return _near_miss("S001", "expected `policy`, found", word, "policy", span)
+    if word and word.lower() == "merge" and {"CLUSTER", "DATABASE"} <= expected:
+        return Problem("S001", f"expected `cluster` or `database`, found {found}", span,
+                       "write `alter-merge` without spaces",
+                       Fix("join `alter-merge`", (Edit(Span(_verb_end(text, base), span.end), "-merge"),), Applicability.UNSAFE))
+    if word and {"CLUSTER", "DATABASE"} <= expected:
+        guess = did_you_mean(word, ["cluster", "database"])
+        return Problem("S001", f"expected `cluster` or `database`, found {found}", span,
+                       f"did you mean `{guess}`?" if guess else None,
+                       Fix(f"replace with `{guess}`", (Edit(span, guess),), Applicability.UNSAFE) if guess else None)
+    # TAIL is only acceptable once the command is complete; the contextual lexer's own
+    # rejections list its terminals, not the parser's `$END`.
+    if ("$END" in expected or "TAIL" in expected) and token is not None:
+        return Problem("S004", f"unexpected {found} after the command", span,
+                       "a command ends after its policy; start a query with `|`, or a new command after a blank line")
+    return Problem("S001", f"expected {wanted}, found {found}", span)
+
+
+def _verb_end(text: str, base: int) -> int:
+    m = re.compile(r"\.\s*alter", re.I).search(text)
+    return base + (m.end() if m else 0)
+
+
+def _near_miss(code: str, what: str, word: str, right: str, span: Span) -> Problem:
+    guess = did_you_mean(word, [right])
+    message = f"{what} `{word}`" if code == "S008" else f"{what} `{word}`"
+    if code == "S008":
+        message += "; kqllint checks `managed_identity`"
+    return Problem(code, message, span, f"did you mean `{right}`?" if guess else None,
+                   Fix(f"replace with `{right}`", (Edit(span, right),), Applicability.UNSAFE) if guess else None)
+
+
+def _short(text: str) -> str:
+    first = text.splitlines()[0] if text else text
+    return first if len(first) <= 40 else first[:37] + "..."
+

@@ -1,0 +1,57 @@
+"""The pure core of `kqllint check`: text in, diagnostics out, no I/O."""
+
+from __future__ import annotations
+
+from kqllint.config import Config
+from kqllint.diagnostic import Diagnostic
+from kqllint.model import BadStatement, Command, Script
+from kqllint.rules import RULES, RULES_BY_CODE
+from kqllint.rules._rule import Context, Finding
+from kqllint.script import parse_script
+
+_DEFAULT = Config()
+
+
+def lint_text(text: str, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
+    """Every finding in the script `text`, sorted by position."""
+    return lint_script(parse_script(text), path, config)
+
+
+def lint_script(script: Script, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
+    """Every finding in an already parsed script, sorted by position."""
+    config = config or _DEFAULT
+    context = Context(path=path, identities=config.identities)
+    found = _problems(script) + _rule_findings(script, context, config, path)
+    kept = [_with_config_severity(d, config) for d in found if config.enabled(d.code, path)]
+    kept.sort(key=Diagnostic.sort_key)
+    return kept
+
+
+def _problems(script: Script) -> list[Diagnostic]:
+    """The parser's syntax problems, reported under their syntax rules."""
+    found = []
+    for statement in script.statements:
+        if isinstance(statement, (Command, BadStatement)):
+            for p in statement.problems:
+                rule = RULES_BY_CODE[p.code]
+                found.append(rule.diagnostic(Finding(p.span, p.message, p.help, p.fix)))
+    return found
+
+
+def _rule_findings(script: Script, context: Context, config: Config, path: str | None) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    command_rules = [r for r in RULES if r.check_command and config.enabled(r.code, path)]
+    script_rules = [r for r in RULES if r.check_script and config.enabled(r.code, path)]
+    for command in script.commands:
+        if command.broken:
+            continue  # after a syntax error the command's meaning is unknown (as pyflakes does)
+        for rule in command_rules:
+            found.extend(map(rule.diagnostic, rule.check_command(command, context)))  # type: ignore[misc]
+    for rule in script_rules:
+        found.extend(map(rule.diagnostic, rule.check_script(script, context)))  # type: ignore[misc]
+    return found
+
+
+def _with_config_severity(diagnostic: Diagnostic, config: Config) -> Diagnostic:
+    severity = config.severity_of(diagnostic.code, diagnostic.severity)
+    return diagnostic if severity is diagnostic.severity else diagnostic.with_severity(severity)

@@ -1,0 +1,258 @@
+"""Read the policy payload: an iterative positioned JSON scanner over a decoded literal.
+
+Lenient where the Kusto docs are (single-quoted strings, trailing commas: both recorded for
+the payload rules); iterative, so JSON nested 10,000 deep cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kqllint.diagnostic import Span
+from kqllint.model import (
+    JsonArray,
+    JsonConstant,
+    JsonError,
+    JsonMember,
+    JsonNumber,
+    JsonObject,
+    JsonString,
+    JsonValue,
+    Payload,
+    StringLiteral,
+)
+
+_WS = re.compile(r"[ \t\r\n]*")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PLAIN = {'"': re.compile(r'"([^"\\\x00-\x1f]*)"'), "'": re.compile(r"'([^'\\\x00-\x1f]*)'")}
+# Json.NET, the service's JSON reader, stops at 64 levels by default; the cap also keeps
+# every later walk over the tree (repr, equality, the formatter) far from Python's recursion limit.
+MAX_DEPTH = 64
+_CONSTANTS = {"true": True, "false": False, "null": None}
+_JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+class _Stop(Exception):
+    """Internal: the first JSON error ends the scan (never escapes `parse_payload`)."""
+
+    def __init__(self, message: str, start: int, end: int) -> None:
+        super().__init__(message)
+        self.message, self.start, self.end = message, start, end
+
+
+@dataclass
+class _Frame:
+    """An open array or object on the scanner's explicit stack."""
+
+    start: int
+    is_object: bool
+    items: list = field(default_factory=list)
+    key: JsonString | None = None
+
+
+def parse_payload(literal: StringLiteral) -> Payload:
+    """Read the JSON in `literal`, with file positions for every node."""
+    scanner = _Scanner(literal)
+    try:
+        value = scanner.run()
+    except _Stop as stop:
+        span = Span(literal.file_offset(stop.start), literal.file_offset(stop.end))
+        return Payload(literal, None, JsonError(stop.message, span))
+    return Payload(literal, value, None, tuple(scanner.trailing), tuple(scanner.single))
+
+
+class _Scanner:
+    """One pass over the payload text; `pos` only moves forward."""
+
+    def __init__(self, literal: StringLiteral) -> None:
+        self.lit = literal
+        self.text = literal.value
+        self.pos = 0
+        self.trailing: list[Span] = []
+        self.single: list[JsonString] = []
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.lit.file_offset(start), self.lit.file_offset(end))
+
+    def skip_ws(self) -> None:
+        self.pos = _WS.match(self.text, self.pos).end()
+
+    def found(self) -> str:
+        if self.pos >= len(self.text):
+            return "the end of the payload"
+        word = _WORD.match(self.text, self.pos)
+        return f"`{word.group() if word else self.text[self.pos]}`"
+
+    def fail(self, expected: str) -> _Stop:
+        end = self.pos + 1 if self.pos < len(self.text) else self.pos
+        word = _WORD.match(self.text, self.pos)
+        if word:
+            end = word.end()
+        return _Stop(f"expected {expected}, found {self.found()}", self.pos, end)
+
+    def run(self) -> JsonValue:
+        self.skip_ws()
+        if self.pos >= len(self.text):
+            raise _Stop("the payload is empty: expected a JSON array", 0, 0)
+        value = self.value_or_open([])
+        stack: list[_Frame] = []
+        if isinstance(value, _Frame):
+            stack.append(value)
+            value = self.run_stack(stack)
+        self.skip_ws()
+        if self.pos < len(self.text):
+            raise _Stop(
+                f"unexpected {self.found()} after the JSON value",
+                self.pos,
+                len(self.text.rstrip()),
+            )
+        return value
+
+    def run_stack(self, stack: list[_Frame]) -> JsonValue:
+        """Drive the open containers until the outermost one closes."""
+        while True:
+            frame = stack[-1]
+            item = self.next_item(frame)
+            if isinstance(item, _Frame):
+                if len(stack) >= MAX_DEPTH:
+                    raise _Stop(
+                        f"JSON nested more than {MAX_DEPTH} levels deep", item.start, item.start + 1
+                    )
+                stack.append(item)
+                continue
+            if item is None:  # the frame closed
+                node = self.close(stack.pop())
+                if not stack:
+                    return node
+                self.add(stack[-1], node)
+            else:
+                self.add(frame, item)
+
+    def add(self, frame: _Frame, node: JsonValue) -> None:
+        if frame.is_object:
+            assert frame.key is not None
+            frame.items.append(JsonMember(frame.key, node))
+            frame.key = None
+        else:
+            frame.items.append(node)
+
+    def close(self, frame: _Frame) -> JsonValue:
+        span = self.span(frame.start, self.pos)
+        if frame.is_object:
+            return JsonObject(tuple(frame.items), span)
+        return JsonArray(tuple(frame.items), span)
+
+    def next_item(self, frame: _Frame) -> JsonValue | _Frame | None:
+        """Read up to the next value in `frame`; None when the frame's closer was read."""
+        closer = "}" if frame.is_object else "]"
+        self.skip_ws()
+        if frame.items:
+            if self.text.startswith(closer, self.pos):
+                self.pos += 1
+                return None
+            if not self.text.startswith(",", self.pos):
+                raise self.fail(f"`,` or `{closer}`")
+            comma = self.pos
+            self.pos += 1
+            self.skip_ws()
+            if self.text.startswith(closer, self.pos):
+                self.trailing.append(self.span(comma, comma + 1))
+                self.pos += 1
+                return None
+        elif self.text.startswith(closer, self.pos):
+            self.pos += 1
+            return None
+        if frame.is_object:
+            frame.key = self.key()
+        return self.value_or_open(frame)
+
+    def key(self) -> JsonString:
+        if self.pos >= len(self.text) or self.text[self.pos] not in "\"'":
+            raise self.fail("a property name in double quotes")
+        key = self.string()
+        self.skip_ws()
+        if not self.text.startswith(":", self.pos):
+            raise self.fail("`:`")
+        self.pos += 1
+        self.skip_ws()
+        return key
+
+    def value_or_open(self, frame: _Frame | list) -> JsonValue | _Frame:
+        text, pos = self.text, self.pos
+        ch = text[pos] if pos < len(text) else ""
+        if ch in ("[", "{"):
+            self.pos += 1
+            return _Frame(pos, ch == "{")
+        if ch in ('"', "'"):
+            return self.string()
+        number = _NUMBER.match(text, pos)
+        if number:
+            self.pos = number.end()
+            literal = number.group()
+            value = float(literal) if any(c in literal for c in ".eE") else int(literal)
+            return JsonNumber(value, literal, self.span(pos, self.pos))
+        word = _WORD.match(text, pos)
+        if word and word.group() in _CONSTANTS:
+            self.pos = word.end()
+            return JsonConstant(_CONSTANTS[word.group()], word.group(), self.span(pos, self.pos))
+        raise self.fail("a JSON value")
+
+    def string(self) -> JsonString:
+        start, quote = self.pos, self.text[self.pos]
+        plain = _PLAIN[quote].match(self.text, start)
+        if plain:
+            self.pos = plain.end()
+            node = self.make_string(plain.group(1), start, None)
+        else:
+            value, offsets = self.escaped_string(quote)
+            node = self.make_string(value, start, offsets)
+        if quote == "'":
+            self.single.append(node)
+        return node
+
+    def make_string(self, value: str, start: int, offsets: list[int] | None) -> JsonString:
+        span = self.span(start, self.pos)
+        if offsets is None and self.lit.offsets is None:
+            return JsonString(value, span, self.text[start])
+        if offsets is None:
+            offsets = list(range(start + 1, self.pos))
+        file_offsets = tuple(self.lit.file_offset(p) for p in offsets)
+        return JsonString(value, span, self.text[start], file_offsets)
+
+    def escaped_string(self, quote: str) -> tuple[str, list[int]]:
+        """A string with escapes or bad characters; returns the value and payload offsets."""
+        text, start = self.text, self.pos
+        chars: list[str] = []
+        offsets: list[int] = []
+        i = start + 1
+        while True:
+            if i >= len(text):
+                raise _Stop("unterminated JSON string", start, i)
+            ch = text[i]
+            if ch == quote:
+                offsets.append(i)
+                self.pos = i + 1
+                return "".join(chars), offsets
+            if ch in "\r\n":
+                raise _Stop("line break inside a JSON string", start, i)
+            if ch < " " and ch != "\t":
+                raise _Stop(f"control character U+{ord(ch):04X} inside a JSON string", i, i + 1)
+            offsets.append(i)
+            if ch != "\\":
+                chars.append(ch)
+                i += 1
+                continue
+            value, width = self.json_escape(i, quote)
+            chars.append(value)
+            i += width
+
+    def json_escape(self, i: int, quote: str) -> tuple[str, int]:
+        code = self.text[i + 1 : i + 2]
+        if code in _JSON_ESCAPES or code == quote:
+            return _JSON_ESCAPES.get(code, quote), 2
+        digits = self.text[i + 2 : i + 6]
+        if code == "u" and len(digits) == 4 and all(c in "0123456789abcdefABCDEF" for c in digits):
+            return chr(int(digits, 16)), 6
+        raise _Stop(f"invalid escape `\\{code}` in a JSON string", i, i + 2)

@@ -1,0 +1,47 @@
+"""Reports a database-form command without a database name.
+
+## What it does
+Flags `.show`, `.alter` and `.alter-merge` written as `database policy managed_identity`, with no
+database name. (`.delete` requires the name; `missing-required-database-name` (S007) covers it.)
+
+## Why is this bad?
+The Kusto docs mark *DatabaseName* as required. Kusto.Language accepts the command and falls back
+to the context database: the policy lands on whichever database the connection points at, which
+in a deployment script is rarely what was meant, and differs between environments.
+
+**Decision**: kqllint follows the docs and warns; it is not an error because Kusto accepts it.
+
+## Example
+````kusto
+.alter database policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "All"}]```
+````
+
+## Use instead
+````kusto
+.alter database Sales policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "All"}]```
+````
+
+## Fix safety
+There is no fix: the database is not known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kqllint.diagnostic import Severity
+from kqllint.model import Command, Scope
+from kqllint.rules._rule import Context, Finding
+
+CODE = "C001"
+NAME = "missing-database-name"
+SEVERITY = Severity.WARNING
+
+
+def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    if command.scope_kind is Scope.DATABASE and command.database is None and command.scope:
+        yield Finding(
+            command.scope.span,
+            f"`.{command.verb_kind.value} database` without a database name",
+            help="name the database: the context database differs between connections",
+        )

@@ -1,0 +1,198 @@
+"""Split a script into statements and model the ManagedIdentity commands among them."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from kqllint.command import parse_command
+from kqllint.diagnostic import Span
+from kqllint.grammar import terminal_regex
+from kqllint.model import (
+    BadStatement,
+    BlankSplit,
+    Command,
+    Comment,
+    Container,
+    Opaque,
+    Problem,
+    Scope,
+    Script,
+    Statement,
+    Word,
+)
+from kqllint.suggest import is_near
+
+_VERB = re.compile(r"\.[ \t]*(alter-merge|alter|show|delete)(?![\w-])", re.I)
+_HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s\w]")
+_EXECUTE = re.compile(r"\.[ \t]*execute\s+(database|cluster)\s+script\b", re.I)
+_DOT_ONLY = re.compile(r"\.(?![ \t]*[A-Za-z_])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    block: int
+    kind: str  # "comment", "dot" or "other"
+
+
+@functools.lru_cache(maxsize=1)
+def _line_regex() -> re.Pattern[str]:
+    return re.compile(terminal_regex("script", "LINE"))
+
+
+@functools.lru_cache(maxsize=1)
+def _item_regex() -> re.Pattern[str]:
+    return re.compile(terminal_regex("script", "ITEM"))
+
+
+def parse_script(text: str) -> Script:
+    """The model of a whole script: statements in order, every comment, and blank splits."""
+    lines, comments = _lines(text)
+    groups = _group(lines, text)
+    statements: list[Statement] = []
+    splits: list[BlankSplit] = []
+    skip = False
+    for i, (first, last, container, joined) in enumerate(groups):
+        if skip:
+            skip = False
+            continue
+        stmt = _statement(text, first, last, container, joined, comments)
+        if isinstance(stmt, Command) and stmt.broken and i + 1 < len(groups):
+            merged = _merge_split(text, stmt, groups[i + 1], comments)
+            if merged is not None:
+                stmt, split = merged
+                splits.append(split)
+                skip = True
+        statements.append(stmt)
+    return Script(text, tuple(statements), tuple(comments), tuple(splits))
+
+
+def _lines(text: str) -> tuple[list[_Line], list[Comment]]:
+    """Logical lines with their block number (blank lines separate blocks), and comments."""
+    lines: list[_Line] = []
+    comments: list[Comment] = []
+    block, previous_end = 0, 0
+    for m in _line_regex().finditer(text):
+        start, end = m.span()
+        if lines and _has_blank_line(text, previous_end, start):
+            block += 1
+        stripped = text[start:end].lstrip(" \t\f\v")
+        kind = "comment" if stripped.startswith("//") else "dot" if stripped.startswith(".") else "other"
+        lines.append(_Line(start + len(text[start:end]) - len(stripped), end, block, kind))
+        if "//" in stripped:
+            comments.extend(_comments_in(text, start, end))
+        previous_end = end
+    return lines, comments
+
+
+def _has_blank_line(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2
+
+
+def _comments_in(text: str, start: int, end: int) -> list[Comment]:
+    return [
+        Comment(m.group(), Span(m.start(), m.end()))
+        for m in _item_regex().finditer(text, start, end)
+        if m.group().startswith("//")
+    ]
+
+
+def _group(lines: list[_Line], text: str) -> list[tuple[_Line, _Line, Container, bool]]:
+    """Group lines into statements: (first line, last line, container, joined)."""
+    groups: list[tuple[_Line, _Line, Container, bool]] = []
+    current: list[_Line] = []
+    container = Container.TOP
+
+    def flush() -> None:
+        if current:
+            code = [ln for ln in current if ln.kind != "comment"]
+            last = code[-1] if code else current[-1]
+            joined = bool(groups) and groups[-1][1].block == current[0].block and container is Container.TOP
+            groups.append((current[0], last, container, joined))
+            current.clear()
+
+    for line in lines:
+        new_block = not current or current[-1].block != line.block
+        if new_block:
+            flush()
+            container = Container.TOP
+        if line.kind == "comment" and not current:
+            continue  # comments between statements belong to none
+        if line.kind == "dot" and current and any(ln.kind != "comment" for ln in current):
+            opener = current[0]
+            flush()
+            container = _execute_container(text, opener, container)
+        current.append(line)
+    flush()
+    return groups
+
+
+def _execute_container(text: str, opener: _Line, container: Container) -> Container:
+    m = _EXECUTE.match(text, opener.start)
+    if not m:
+        return container
+    return Container.DATABASE_SCRIPT if m.group(1).lower() == "database" else Container.CLUSTER_SCRIPT
+
+
+def _statement(text: str, first: _Line, last: _Line, container: Container, joined: bool,
+               comments: list[Comment]) -> Statement:  # fmt: skip
+    start, end = first.start, last.end
+    if first.kind == "comment":  # a block of only comments
+        return Opaque(Span(start, end), False, container, first.block, joined)
+    if first.kind != "dot":
+        return Opaque(Span(start, end), False, container, first.block, joined)
+    if _DOT_ONLY.match(text, start):
+        problem = Problem("S011", "expected a command name after `.`", Span(start, start + 1),
+                          "a control command starts with `.` and its verb, e.g. `.show`")
+        return BadStatement(Span(start, end), (problem,), container, first.block, joined)
+    verb = _modelled_verb(text, start, end)
+    if verb is None:
+        execute = _EXECUTE.match(text, start)
+        scope = None if not execute else Scope(execute.group(1).lower())
+        return Opaque(Span(start, end), True, container, first.block, joined, scope)
+    command = parse_command(text[start:end], start, verb)
+    head_end = command.argument.span.start if command.argument else command.span.end
+    has_comment = any(start <= c.span.start < head_end for c in comments)
+    return replace(command, head_has_comment=has_comment, container=container, block=first.block, joined=joined)
+
+
+def _modelled_verb(text: str, start: int, end: int) -> Word | None:
+    """The verb, when the statement is a (possibly misspelled) ManagedIdentity command."""
+    m = _VERB.match(text, start)
+    if not m:
+        return None
+    words = []
+    for w in _HEAD_WORD.finditer(text, m.end(), min(end, m.end() + 400)):
+        if not w.group().startswith("//"):
+            words.append(w.group())
+        if len(words) >= 6:
+            break
+    if words[:1] and words[0].lower() == "merge":
+        words = words[1:]
+    if not words or not (is_near(words[0], "cluster") or is_near(words[0], "database")):
+        return None
+    for a, b in zip(words[1:], words[2:]):
+        if is_near(a, "policy") and is_near(b.replace("-", "_"), "managed_identity"):
+            return Word(m.group(1), Span(m.start(1), m.end(1)))
+    return None
+
+
+def _merge_split(text: str, command: Command, nxt: tuple[_Line, _Line, Container, bool],
+                 comments: list[Comment]) -> tuple[Command, BlankSplit] | None:  # fmt: skip
+    """A command cut in two by a blank line: the whole command, and where the blank line is."""
+    first, last, _, _ = nxt
+    if first.kind != "other" or first.block != _block_after(command):
+        return None
+    whole = parse_command(text[command.span.start : last.end], command.span.start, command.verb)
+    if whole.broken:
+        return None
+    whole = replace(whole, container=command.container, block=command.block, joined=command.joined)
+    return whole, BlankSplit(Span(command.span.end, first.start), whole)
+
+
+def _block_after(command: Command) -> int:
+    return command.block + 1
