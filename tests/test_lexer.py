@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import re
 import subprocess
@@ -285,6 +286,25 @@ def test_lone_cr_ends_a_line_too() -> None:
     text = ".show cluster policy managed_identity\r\r.show database d policy managed_identity"
     assert [v for t, v in significant(text) if t is Keyword and v == "show"] == ["show", "show"]
     assert (Whitespace, "\r") in tokens(text)
+
+
+# --- the conformance corpus (texts Kusto.Language parsed) -------------------------------------
+
+CORPUS = ROOT / "tests" / "data" / "conformance" / "corpus.jsonl"
+
+
+def test_every_text_kusto_language_accepts_lexes_without_error_tokens() -> None:
+    if not CORPUS.exists():
+        pytest.skip(f"{CORPUS.relative_to(ROOT)} is not there")
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    accepted = [r for r in records if r["syntax_ok"]]
+    assert accepted, "the corpus holds accepted texts"
+    with_errors = [r["text"] for r in accepted if errors(r["text"])]
+    assert with_errors == []
+    modelled = [r["text"] for r in accepted if "ManagedIdentity" in (r.get("command") or "")]
+    kind = (Name.Builtin, "managed_identity")
+    unmarked = [text for text in modelled if kind not in [(t, v.lower()) for t, v in tokens(text)]]
+    assert unmarked == []
 
 
 # --- robustness --------------------------------------------------------------------------------
