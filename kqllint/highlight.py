@@ -9,6 +9,8 @@ def highlight(text: str) -> str:
     pygments is imported here, not at module level, because the CLI must start fast when it
     does not colour anything. The raw token stream is formatted, not `pygments.highlight`'s,
     so that `\\r\\n`, a lone `\\r` and a BOM survive: removing the escape codes gives `text` back.
+    No colour code spans a `\\n`, so a whole file's result may be split into lines; that keeps
+    the context of multi-line strings, which a single snippet line lacks.
     """
     from io import StringIO
 

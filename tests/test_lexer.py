@@ -380,6 +380,15 @@ def test_highlight_colours_keywords_and_not_blanks() -> None:
     assert not re.search(r"\x1b\[(?!39;49;00m)[0-9;]*m\s", out)
 
 
+def test_highlighted_file_splits_into_self_contained_lines() -> None:
+    # The full renderer may colour a whole file once and pick lines, keeping fence context.
+    text = (DATA / "mixed.kql").read_text(encoding="utf-8")
+    lines = highlight(text).split("\n")
+    assert [ANSI.sub("", line) for line in lines] == text.split("\n")
+    assert lines[4].lstrip().startswith('\x1b[94m"ObjectId"')  # a JSON key (Name.Tag), in context
+    assert not [line for line in lines if re.search(r"\x1b\[(?!39;49;00m)[0-9;]*m[^\x1b]*$", line)]
+
+
 def test_importing_highlight_does_not_import_pygments() -> None:
     code = "import sys, kqllint.highlight; print('pygments' in sys.modules)"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
