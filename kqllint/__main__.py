@@ -1,6 +1,6 @@
 """`python -m kqllint`."""
 
-from kqllint.cli import main
+from kqllint.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -25,7 +25,7 @@ from kqllint.model import (
 from kqllint.suggest import is_near
 
 _VERB = re.compile(r"\.[ \t]*(alter-merge|alter|show|delete)(?![\w-])", re.I)
-_HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s\w]")
+_HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\[\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s\w]")
 _EXECUTE = re.compile(r"\.[ \t]*execute\s+(database|cluster)\s+script\b", re.I)
 _DOT_ONLY = re.compile(r"\.(?![ \t]*[A-Za-z_])")
 
@@ -167,9 +167,10 @@ def _modelled_verb(text: str, start: int, end: int) -> Word | None:
         return None
     words = []
     for w in _HEAD_WORD.finditer(text, m.end(), min(end, m.end() + 400)):
-        if not w.group().startswith("//"):
-            words.append(w.group())
-        if len(words) >= 6:
+        word = w.group()
+        if word[0] == "[" or word[0] == "{" or word[0].isalnum() or word[0] in "_-.":
+            words.append(word)  # comments and punctuation (`/*`, quotes) are not words
+        if len(words) >= 8:
             break
     if words[:1] and words[0].lower() == "merge":
         words = words[1:]

@@ -1,0 +1,73 @@
+"""Find the scripts to check and read them, turning every failure into a message."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kqllint.source import Decoded, DecodeError, decode
+
+SUFFIXES = (".kql", ".csl", ".kusto")
+_SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
+
+
+class InputError(Exception):
+    """A path that cannot be checked; the message is for the user (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One script to check: how to name it, and its decoded contents."""
+
+    name: str
+    decoded: Decoded
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[str]]:
+    """Expand PATHs into script files (sorted, deduplicated) and error messages."""
+    found: dict[str, None] = {}
+    errors: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            found["-"] = None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            scripts = sorted(_walk(path))
+            if not scripts:
+                errors.append(f"{raw}: no Kusto scripts ({', '.join('*' + s for s in SUFFIXES)}) found")
+            found.update(dict.fromkeys(scripts))
+        elif path.exists() or path.is_symlink():
+            found[raw] = None
+        else:
+            errors.append(f"{raw}: no such file or directory")
+    return list(found), errors
+
+
+def _walk(root: Path) -> Iterator[str]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+        for name in files:
+            if name.endswith(SUFFIXES):
+                yield os.path.join(folder, name)
+
+
+def read_source(path: str, stdin: bytes | None = None, stdin_name: str | None = None) -> Source:
+    """Read and decode one script; raises `InputError` with a user-facing message."""
+    if path == "-":
+        data = stdin if stdin is not None else b""
+        name = stdin_name or "-"
+    else:
+        name = path
+        try:
+            data = Path(path).read_bytes()
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a directory") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    try:
+        return Source(name, decode(data))
+    except DecodeError as exc:
+        raise InputError(f"{name}: {exc}") from None

@@ -1,0 +1,44 @@
+"""Renderers: one pure function per output format, from file reports to text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kqllint.diagnostic import Diagnostic
+from kqllint.source import LineIndex
+
+
+@dataclass
+class FileReport:
+    """The findings of one file, with the text they point into."""
+
+    path: str
+    text: str
+    diagnostics: list[Diagnostic]
+    _index: LineIndex | None = field(default=None, repr=False)
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
+
+
+Renderer = Callable[[list[FileReport], bool], str]
+
+
+def renderer(name: str) -> Renderer:
+    """The render function of output format `name` (imported on demand: start-up stays small)."""
+    if name == "full":
+        from kqllint.output.full import render
+    elif name == "concise":
+        from kqllint.output.concise import render
+    elif name == "json":
+        from kqllint.output.json_format import render
+    else:
+        raise ValueError(f"unknown output format {name!r}")
+    return render
+
+
+FORMATS = ("full", "concise", "json")

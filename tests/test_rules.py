@@ -1,0 +1,49 @@
+"""Every rule's case files: `tests/data/rules/CODE/*.kql`, expectations in `// expect:` comments.
+
+A case file is a real script. Each `// expect: LINE:COL CODE` comment names one finding the file
+must produce; the file must produce exactly those (all codes, not just its folder's).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kqllint import lint_text
+from kqllint.rules import RULES, RULES_BY_CODE
+from kqllint.source import LineIndex, decode
+
+DATA = Path(__file__).parent / "data" / "rules"
+CASES = sorted(DATA.glob("*/*.kql"))
+_EXPECT = re.compile(r"//\s*expect:\s*(\d+):(\d+)\s+([A-Z]\d{3})")
+
+
+def _found(text: str) -> list[str]:
+    index = LineIndex(text)
+    out = []
+    for d in lint_text(text):
+        line, col = index.line_col(d.span.start)
+        out.append(f"{line}:{col} {d.code}")
+    return sorted(out)
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_case_file(path: Path) -> None:
+    text = decode(path.read_bytes()).text
+    expected = sorted(f"{m[0]}:{m[1]} {m[2]}" for m in _EXPECT.findall(text))
+    assert _found(text) == expected
+
+
+def test_case_folders_are_rule_codes() -> None:
+    unknown = {p.parent.name for p in CASES} - set(RULES_BY_CODE)
+    assert not unknown, f"case folders that are not rule codes: {sorted(unknown)}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_rule_fires_in_its_own_cases(rule) -> None:
+    cases = sorted((DATA / rule.code).glob("*.kql"))
+    assert cases, f"{rule.code} has no case files in tests/data/rules/{rule.code}/"
+    fired = any(rule.code in " ".join(_found(decode(p.read_bytes()).text)) for p in cases)
+    assert fired, f"no case file of {rule.code} makes it fire"
