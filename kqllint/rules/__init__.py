@@ -5,14 +5,20 @@ from __future__ import annotations
 from kqllint.rules import (
     blank_line_in_command,
     cluster_name_given,
+    duplicate_key,
+    element_not_object,
     empty_command,
     invalid_escape,
+    invalid_json,
     keyword_case,
     missing_blank_line,
     missing_database_name,
     missing_payload,
     missing_required_database_name,
+    payload_not_array,
+    single_quoted_json,
     syntax_error,
+    trailing_comma,
     trailing_tokens,
     unbalanced_bracket,
     unbracketed_database_name,
@@ -44,6 +50,12 @@ _MODULES = [
     blank_line_in_command,
     wrong_script_scope,
     # payload (J) and policy (P) rules follow
+    invalid_json,
+    payload_not_array,
+    element_not_object,
+    duplicate_key,
+    trailing_comma,
+    single_quoted_json,
 ]
 
 RULES: tuple[Rule, ...] = tuple(sorted((rule_from_module(m) for m in _MODULES), key=lambda r: r.code))

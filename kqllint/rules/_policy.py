@@ -1,0 +1,217 @@
+"""What the payload (J) and policy (P) rules share: the policy's vocabulary and payload walks."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kqllint.diagnostic import Edit, Span
+from kqllint.model import (
+    Command,
+    JsonArray,
+    JsonConstant,
+    JsonMember,
+    JsonNumber,
+    JsonObject,
+    JsonString,
+    JsonValue,
+    LiteralKind,
+    StringLiteral,
+)
+
+OBJECT_ID = "ObjectId"
+ALLOWED_USAGES = "AllowedUsages"
+# Filled in by the service; the type each must have when given anyway.
+SERVICE_FILLED: dict[str, type] = {"ClientId": str, "TenantId": str, "DisplayName": str, "IsSystem": bool}
+PROPERTIES = (OBJECT_ID, ALLOWED_USAGES, *SERVICE_FILLED)
+USAGES = (
+    "All", "AutomatedFlows", "AzureAI", "DataConnection", "ExportRequest",
+    "ExternalDataRequest", "ExternalTable", "NativeIngestion", "SandboxArtifacts", "SqlRequest",
+)  # fmt: skip
+CANONICAL_USAGE = {u.lower(): u for u in USAGES}
+CANONICAL_PROPERTY = {p.lower(): p for p in PROPERTIES}
+SYSTEM = "system"
+NIL_GUID = "00000000-0000-0000-0000-000000000000"
+GUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+_GUID_SHAPED = re.compile(r"[0-9A-Za-z]{8}-(?:[0-9A-Za-z]{4}-){3}[0-9A-Za-z]{12}")
+_TEMPLATE = re.compile(r"[<>]|\{\{|\}\}|\$\(|\$\{|#\{|%\w+%|__\w+__|\[\[|@@")
+_PLACEHOLDER_WORD = re.compile(r"(?i)object.?id|guid|your|replace|todo|tbd|placeholder|changeme|xxxx")
+
+
+def policy_array(command: Command) -> JsonArray | None:
+    """The payload's top-level array, when the payload is one."""
+    value = command.payload.value if command.payload else None
+    return value if isinstance(value, JsonArray) else None
+
+
+def objects(command: Command) -> Iterator[JsonObject]:
+    """The policy objects: the top-level array's elements that are objects."""
+    array = policy_array(command)
+    for item in array.items if array else ():
+        if isinstance(item, JsonObject):
+            yield item
+
+
+def all_objects(value: JsonValue | None) -> Iterator[JsonObject]:
+    """Every object in the JSON value, at any depth (an explicit stack, no recursion)."""
+    stack = [value] if value is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, JsonObject):
+            yield node
+            stack.extend(reversed([m.value for m in node.members]))
+        elif isinstance(node, JsonArray):
+            stack.extend(reversed(node.items))
+
+
+def member(obj: JsonObject, name: str) -> JsonMember | None:
+    """The last member named `name` ignoring case (Json.NET binds names case-insensitively)."""
+    for m in reversed(obj.members):
+        if m.key.value.lower() == name.lower():
+            return m
+    return None
+
+
+def string_value(obj: JsonObject, name: str) -> JsonString | None:
+    """The value of property `name` (ignoring case) when it is a JSON string."""
+    m = member(obj, name)
+    return m.value if m is not None and isinstance(m.value, JsonString) else None
+
+
+def head_span(obj: JsonObject) -> Span:
+    """Where to point at an object: its opening brace, or all of `{}`."""
+    return obj.span if len(obj.span) <= 2 else Span(obj.span.start, obj.span.start + 1)
+
+
+def content_span(s: JsonString) -> Span:
+    """The string's characters without its quotes; the quotes too when it is empty."""
+    return s.sub_span(0, len(s.value)) if s.value else s.span
+
+
+def describe(value: JsonValue) -> str:
+    """How a message names a JSON value's type: "a number", "`null`", "an array"."""
+    if isinstance(value, JsonConstant):
+        return f"`{value.text}`"
+    if isinstance(value, JsonNumber):
+        return "a number"
+    if isinstance(value, JsonString):
+        return "a string"
+    return "an array" if isinstance(value, JsonArray) else "an object"
+
+
+# ---- ObjectId values ------------------------------------------------------------------
+
+
+def guid_bounds(value: str) -> tuple[int, int] | None:
+    """Where the GUID is in an ObjectId that is a GUID or a braced `{GUID}`."""
+    if GUID.fullmatch(value):
+        return 0, len(value)
+    if value.startswith("{") and value.endswith("}") and GUID.fullmatch(value, 1, len(value) - 1):
+        return 1, len(value) - 1
+    return None
+
+
+def is_placeholder(value: str) -> bool:
+    """Template text where a GUID belongs: `<object-id>`, `$(Id)`, `xxxxxxxx-xxxx-…`."""
+    return bool(_TEMPLATE.search(value) or _GUID_SHAPED.fullmatch(value) or _PLACEHOLDER_WORD.search(value))
+
+
+def object_ids(command: Command) -> Iterator[JsonString]:
+    """Every policy object's `ObjectId` value that is a string."""
+    for obj in objects(command):
+        s = string_value(obj, OBJECT_ID)
+        if s is not None:
+            yield s
+
+
+# ---- AllowedUsages values -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """One comma-separated item: `raw` bounds in the value, `text` trimmed, `span` in the file."""
+
+    text: str
+    raw_start: int
+    raw_end: int
+    span: Span
+
+
+def usages(s: JsonString) -> list[Usage]:
+    """The items of an `AllowedUsages` string, empty ones included."""
+    items, start = [], 0
+    for raw in s.value.split(","):
+        text = raw.strip()
+        lead = start + len(raw) - len(raw.lstrip()) if text else start
+        items.append(Usage(text, start, start + len(raw), s.sub_span(lead, lead + len(text))))
+        start += len(raw) + 1
+    return items
+
+
+def usage_strings(command: Command) -> Iterator[JsonString]:
+    """Every policy object's `AllowedUsages` value that is a string."""
+    for obj in objects(command):
+        s = string_value(obj, ALLOWED_USAGES)
+        if s is not None:
+            yield s
+
+
+def removal(s: JsonString, items: list[Usage], index: int) -> Span:
+    """The file span that removes item `index` with one comma beside it.
+
+    Items before the first non-empty one take the comma after them, later items the comma
+    before them, so removing several items never needs overlapping edits.
+    """
+    first = next((i for i, u in enumerate(items) if u.text), len(items) - 1)
+    if index < first:
+        return s.sub_span(items[index].raw_start, items[index + 1].raw_start)
+    return s.sub_span(items[index - 1].raw_end, items[index].raw_end)
+
+
+def repeats(items: list[Usage]) -> set[int]:
+    """Indexes of non-empty items that repeat an earlier one (ignoring case)."""
+    seen: set[str] = set()
+    out = set()
+    for i, u in enumerate(items):
+        if u.text and u.text.lower() in seen:
+            out.add(i)
+        seen.add(u.text.lower())
+    return out
+
+
+# ---- writing JSON back into the literal -----------------------------------------------
+
+
+def encode(text: str, literal: StringLiteral) -> str | None:
+    """`text` as it must be written inside `literal`; None when that kind cannot hold it."""
+    kind = literal.kind
+    if kind is LiteralKind.DOUBLE:
+        return text.replace("\\", "\\\\").replace('"', '\\"')
+    if kind is LiteralKind.SINGLE:
+        return text.replace("\\", "\\\\").replace("'", "\\'")
+    if kind is LiteralKind.VERBATIM_DOUBLE:
+        return text.replace('"', '""')
+    if kind is LiteralKind.VERBATIM_SINGLE:
+        return text.replace("'", "''")
+    fence = "```" if kind is LiteralKind.BACKTICK else "~~~"
+    return None if fence in text else text
+
+
+def json_string(value: str, quote: str = '"') -> str:
+    """A JSON string literal of `value`, single-quoted when asked and nothing needs escaping."""
+    if quote == "'" and not re.search(r"['\\\x00-\x1f]", value):
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def remove_member(obj: JsonObject, index: int) -> Edit:
+    """An edit deleting member `index` of `obj` with the comma that separates it."""
+    members = obj.members
+    this = members[index]
+    if index > 0:
+        return Edit(Span(members[index - 1].value.span.end, this.value.span.end), "")
+    if len(members) > 1:
+        return Edit(Span(this.key.span.start, members[1].key.span.start), "")
+    return Edit(Span(this.key.span.start, this.value.span.end), "")

@@ -1,0 +1,48 @@
+"""Reports an element of the policy array that is not a policy object.
+
+## What it does
+Flags every element of the payload's array that is not a JSON object: a string, a number,
+`null`, `true`/`false` or a nested array.
+
+## Why is this bad?
+Each element of the ManagedIdentity policy must be an object with `ObjectId` and
+`AllowedUsages`. The service cannot read anything else as a policy object and rejects the
+command. A nested array (`[[{...}]]`) or a bare GUID string are the usual slips.
+
+## Example
+````kusto
+.alter cluster policy managed_identity ```["aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb"]```
+````
+
+## Use instead
+````kusto
+.alter cluster policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "All" }]```
+````
+
+## Fix safety
+There is no fix: what the element should have been is not known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kqllint.diagnostic import Severity, Span
+from kqllint.model import Command, JsonArray, JsonObject
+from kqllint.rules._policy import describe, policy_array
+from kqllint.rules._rule import Context, Finding
+
+CODE = "J003"
+NAME = "element-not-object"
+SEVERITY = Severity.ERROR
+
+
+def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    array = policy_array(command)
+    for item in array.items if array else ():
+        if isinstance(item, JsonObject):
+            continue
+        span = Span(item.span.start, item.span.start + 1) if isinstance(item, JsonArray) else item.span
+        help = "remove the extra `[...]` around the objects" if isinstance(item, JsonArray) else None
+        yield Finding(span, f"policy array element is {describe(item)}, not a policy object", help=help)
