@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from literals import JSONS, LITERALS, encode  # noqa: E402
+from payload_literals import JSONS, LITERALS, encode  # noqa: E402
 
 SEED = 20260806
 VERBS = ("alter", "alter-merge", "show", "delete")
