@@ -67,6 +67,20 @@ def rule(code: str | None, show_all: bool) -> None:
                f"Fix: {'available' if found.fixable else 'none'}.\n\n{found.summary}\n\n{found.doc}")  # fmt: skip
 
 
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk LSP on stdin/stdout (the default and only transport).")
+def server(stdio: bool) -> None:
+    """Run the language server (LSP) on stdin/stdout, for editors."""
+    import importlib.util
+
+    if not all(importlib.util.find_spec(m) for m in ("pygls", "lsprotocol")):
+        click.echo("error: `kqllint server` needs the lsp extra: pip install 'kqllint[lsp]'", err=True)
+        sys.exit(2)
+    from kqllint.lsp.server import serve
+
+    serve()
+
+
 def run() -> None:
     """Entry point that ends quietly when stdout is closed early (`kqllint check | head -1`)."""
     try:

@@ -1,0 +1,1 @@
+"""The `kqllint server` language server (needs the `lsp` extra: `pip install kqllint[lsp]`)."""

@@ -1,0 +1,322 @@
+"""`kqllint server`: a language server on stdio, pygls wiring around the pure core.
+
+Text sync is `Full`: the client sends the whole text on each change, so the server never has to
+trust a splice made with another program's idea of lines. All linting, formatting and fixing runs
+on one worker thread, so the event loop keeps reading messages while a large file is checked, and
+a result computed for text that has since changed is dropped rather than published.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Callable, TypeVar
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from kqllint import __version__
+from kqllint.config import Config
+from kqllint.diagnostic import Applicability, Diagnostic, Severity, Span
+from kqllint.linter import lint_text
+from kqllint.lsp.convert import PositionMap, encoding_of, to_lsp_diagnostic, to_text_edits
+from kqllint.lsp.edits import diff_edits, range_edits
+
+DEBOUNCE_SECONDS = 0.2
+FIX_ALL = types.CodeActionKind.SourceFixAll
+QUICK_FIX = types.CodeActionKind.QuickFix
+_T = TypeVar("_T")
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One version of one open document, and the file it is (None when it is not a file)."""
+
+    uri: str
+    version: int | None
+    text: str
+    path: str | None
+
+
+@dataclass(frozen=True)
+class Linted:
+    snapshot: Snapshot
+    diagnostics: list[Diagnostic]
+    items: list[types.Diagnostic]
+    result_id: str
+    config_error: str | None
+
+
+class KqlLanguageServer(LanguageServer):
+    """The server's state: pending debounced lints and the latest result per document."""
+
+    def __init__(self, debounce: float = DEBOUNCE_SECONDS) -> None:
+        super().__init__("kqllint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        self.debounce = debounce
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.linted: dict[str, Linted] = {}
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kqllint")
+        self.shown: set[str] = set()
+
+    def shutdown(self) -> None:
+        self.worker.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
+
+    @property
+    def pushes(self) -> bool:
+        """Push diagnostics unless the client pulls them (else it would show each one twice)."""
+        text_document = self.client_capabilities.text_document
+        return text_document is None or text_document.diagnostic is None
+
+    @property
+    def encoding(self) -> str:
+        return encoding_of(self.workspace.position_encoding)
+
+    def snapshot(self, uri: str) -> Snapshot:
+        document = self.workspace.get_text_document(uri)
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        return Snapshot(uri, document.version, document.source, path)
+
+    def is_current(self, snapshot: Snapshot) -> bool:
+        document = self.workspace.text_documents.get(snapshot.uri)
+        return document is not None and document.version == snapshot.version
+
+    async def run(self, function: Callable[..., _T], *args: Any) -> _T:
+        """Run pure core work on the worker thread."""
+        return await asyncio.get_running_loop().run_in_executor(self.worker, function, *args)
+
+    async def lint(self, snapshot: Snapshot) -> Linted:
+        cached = self.linted.get(snapshot.uri)
+        if cached is not None and cached.snapshot == snapshot:
+            return cached
+        linted = await self.run(lint_snapshot, snapshot, self.encoding)
+        if linted.config_error:
+            self.warn_once(linted.config_error)
+        if self.is_current(snapshot):
+            self.linted[snapshot.uri] = linted
+        return linted
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Lint `uri` after `delay` seconds, replacing a lint still waiting for it (the debounce)."""
+        if (task := self.pending.pop(uri, None)) is not None:
+            task.cancel()
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._lint_later(uri, delay))
+
+    async def _lint_later(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        if uri not in self.workspace.text_documents:
+            return
+        snapshot = self.snapshot(uri)
+        linted = await self.lint(snapshot)
+        if self.pushes and self.is_current(snapshot):
+            self.publish(uri, snapshot.version, linted.items)
+        if self.pending.get(uri) is asyncio.current_task():
+            del self.pending[uri]
+
+    def publish(self, uri: str, version: int | None, items: list[types.Diagnostic]) -> None:
+        params = types.PublishDiagnosticsParams(uri=uri, diagnostics=items, version=version)
+        self.text_document_publish_diagnostics(params)
+
+    def forget(self, uri: str) -> None:
+        if (task := self.pending.pop(uri, None)) is not None:
+            task.cancel()
+        self.linted.pop(uri, None)
+        if self.pushes:
+            self.publish(uri, None, [])
+
+    def warn_once(self, message: str) -> None:
+        """Show a problem the user must fix outside the document (a bad config) once."""
+        if message not in self.shown:
+            self.shown.add(message)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
+
+
+def load_config(path: str | None) -> tuple[Config, str | None]:
+    """The nearest configuration for `path`, or the defaults and why they are used."""
+    try:
+        from kqllint.config import ConfigError, load_config_for
+    except ImportError:  # an older kqllint without configuration files
+        return Config(), None
+    if path is None:
+        return Config(), None
+    try:
+        return load_config_for(path), None
+    except ConfigError as exc:
+        return Config(), f"kqllint: {exc}; using the default configuration"
+
+
+def lint_snapshot(snapshot: Snapshot, encoding: str) -> Linted:
+    """Lint one snapshot (on the worker thread): findings, their LSP form, and a result id."""
+    config, error = load_config(snapshot.path)
+    found = lint_text(snapshot.text, snapshot.path, config)
+    positions = PositionMap(snapshot.text, encoding)
+    items = [to_lsp_diagnostic(d, positions) for d in found]
+    result_id = f"{snapshot.version}-{hash((snapshot.text, tuple(found))) & 0xFFFFFFFF:x}"
+    return Linted(snapshot, found, items, result_id, error)
+
+
+def format_snapshot(snapshot: Snapshot) -> tuple[str | None, str | None]:
+    """The formatted text (None when the formatter refuses the file) and why it refused."""
+    from kqllint.formatter import format_text
+
+    result = format_text(snapshot.text)
+    refused = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    if refused:
+        first = refused[0]
+        line = PositionMap(snapshot.text).position(first.span.start).line + 1
+        return None, f"kqllint: not formatted, line {line}: {first.message}"
+    return result.text, None
+
+
+def fix_all_snapshot(snapshot: Snapshot) -> str:
+    """The text with every safe fix applied (unsafe fixes are never part of fix-all)."""
+    from kqllint.fixes import fix_text
+
+    config, _ = load_config(snapshot.path)
+    return fix_text(snapshot.text, snapshot.path, config, unsafe=False).text
+
+
+def did_open(ls: KqlLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, 0)
+
+
+def did_change(ls: KqlLanguageServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, ls.debounce)
+
+
+def did_close(ls: KqlLanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+    ls.forget(params.text_document.uri)
+
+
+async def pull_diagnostics(ls: KqlLanguageServer, params: types.DocumentDiagnosticParams) -> Any:
+    linted = await ls.lint(ls.snapshot(params.text_document.uri))
+    if params.previous_result_id == linted.result_id:
+        return types.RelatedUnchangedDocumentDiagnosticReport(result_id=linted.result_id)
+    return types.RelatedFullDocumentDiagnosticReport(items=linted.items, result_id=linted.result_id)
+
+
+async def formatting(ls: KqlLanguageServer, params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
+    """The whole document in canonical form (the editor's tab size is ignored, as the CLI does)."""
+    snapshot = ls.snapshot(params.text_document.uri)
+    formatted = await _formatted(ls, snapshot)
+    if formatted is None:
+        return None
+    return to_text_edits(diff_edits(snapshot.text, formatted), PositionMap(snapshot.text, ls.encoding))
+
+
+async def range_formatting(ls: KqlLanguageServer,
+                           params: types.DocumentRangeFormattingParams) -> list[types.TextEdit] | None:  # fmt: skip
+    """The formatting edits of the modelled commands the range touches (see `range_edits`)."""
+    snapshot = ls.snapshot(params.text_document.uri)
+    formatted = await _formatted(ls, snapshot)
+    if formatted is None:
+        return None
+    positions = PositionMap(snapshot.text, ls.encoding)
+    edits = await ls.run(range_edits, snapshot.text, formatted, positions.span(params.range))
+    return to_text_edits(edits, positions)
+
+
+async def _formatted(ls: KqlLanguageServer, snapshot: Snapshot) -> str | None:
+    formatted, refusal = await ls.run(format_snapshot, snapshot)
+    if refusal:
+        # a log line, not a pop-up: the syntax error is already a diagnostic, and format-on-save
+        # would otherwise pop up on every save
+        ls.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=refusal))
+    return formatted
+
+
+async def code_actions(ls: KqlLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    """A quick fix for each fixable finding in the range, and `source.fixAll` for the safe ones."""
+    snapshot = ls.snapshot(params.text_document.uri)
+    linted = await ls.lint(snapshot)
+    positions = PositionMap(snapshot.text, ls.encoding)
+    selection = positions.span(params.range)
+    only = params.context.only
+    actions: list[types.CodeAction] = []
+    if _wanted(QUICK_FIX, only):
+        for diagnostic, item in zip(linted.diagnostics, linted.items):
+            if diagnostic.fix is not None and _touches(diagnostic.span, selection):
+                actions.append(_quick_fix(snapshot.uri, diagnostic, item, positions))
+    if _wanted(FIX_ALL, only) and any(_is_safe(d) for d in linted.diagnostics):
+        action = _fix_all_action(snapshot)
+        if only is not None or not _resolves_edits(ls):
+            action = await resolve_code_action(ls, action)
+        actions.append(action)
+    return actions or None
+
+
+async def resolve_code_action(ls: KqlLanguageServer, action: types.CodeAction) -> types.CodeAction:
+    """Compute fix-all's edit only when the client picks it (fix-all re-lints after each pass)."""
+    if action.kind != FIX_ALL or action.edit is not None or not isinstance(action.data, dict):
+        return action
+    snapshot = ls.snapshot(action.data["uri"])
+    fixed = await ls.run(fix_all_snapshot, snapshot)
+    edits = to_text_edits(diff_edits(snapshot.text, fixed), PositionMap(snapshot.text, ls.encoding))
+    action.edit = types.WorkspaceEdit(changes={snapshot.uri: edits})
+    return action
+
+
+def _quick_fix(uri: str, diagnostic: Diagnostic, item: types.Diagnostic,
+               positions: PositionMap) -> types.CodeAction:  # fmt: skip
+    fix = diagnostic.fix
+    assert fix is not None
+    safe = fix.applicability is Applicability.SAFE
+    label = f"{diagnostic.code}" if safe else f"{diagnostic.code}, unsafe fix"
+    return types.CodeAction(
+        title=f"{fix.message} ({label})",
+        kind=QUICK_FIX,
+        diagnostics=[item],
+        is_preferred=safe,
+        edit=types.WorkspaceEdit(changes={uri: to_text_edits(fix.edits, positions)}),
+    )
+
+
+def _fix_all_action(snapshot: Snapshot) -> types.CodeAction:
+    return types.CodeAction(title="Fix all safely fixable kqllint problems", kind=FIX_ALL,
+                            data={"uri": snapshot.uri})  # fmt: skip
+
+
+def _is_safe(diagnostic: Diagnostic) -> bool:
+    return diagnostic.fix is not None and diagnostic.fix.applicability is Applicability.SAFE
+
+
+def _wanted(kind: str, only: list[str] | None) -> bool:
+    """Whether the client asked for `kind` (kinds are hierarchical: `source` covers `source.fixAll`)."""
+    return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
+
+
+def _touches(span: Span, selection: Span) -> bool:
+    return span.start <= selection.end and selection.start <= span.end
+
+
+def _resolves_edits(ls: KqlLanguageServer) -> bool:
+    text_document = ls.client_capabilities.text_document
+    code_action = text_document.code_action if text_document else None
+    support = code_action.resolve_support if code_action else None
+    return support is not None and "edit" in support.properties
+
+
+def build_server(debounce: float = DEBOUNCE_SECONDS) -> KqlLanguageServer:
+    """A server with every feature registered."""
+    server = KqlLanguageServer(debounce)
+    server.feature(types.TEXT_DOCUMENT_DID_OPEN)(did_open)
+    server.feature(types.TEXT_DOCUMENT_DID_CHANGE)(did_change)
+    server.feature(types.TEXT_DOCUMENT_DID_CLOSE)(did_close)
+    server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
+        identifier="kqllint", inter_file_dependencies=False, workspace_diagnostics=False))(pull_diagnostics)
+    server.feature(types.TEXT_DOCUMENT_FORMATTING)(formatting)
+    server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)(range_formatting)
+    server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+        code_action_kinds=[QUICK_FIX, FIX_ALL], resolve_provider=True))(code_actions)
+    server.feature(types.CODE_ACTION_RESOLVE)(resolve_code_action)
+    return server
+
+
+def serve(debounce: float = DEBOUNCE_SECONDS) -> None:
+    """Run the server on stdin/stdout until the client says exit."""
+    build_server(debounce).start_io()
