@@ -79,14 +79,11 @@ class _ToModel(Transformer):
 
     def start(self, dot: Token, verb: Token, scope: tuple, policy: Token, kind: Token, *rest: Token) -> Command:
         b = self.base
-        verb_kind = _VERBS[verb.type]
+        verb_kind = _VERBS[verb.type]  # `verb` is the DELETE token itself in the delete production
         scope_kind, scope_tok, name_tok = scope
         tail = rest[-1] if rest and rest[-1].type == "TAIL" else None
         args = [t for t in rest if t.type == "STRING"]
         name = self.name_of(name_tok, scope_kind, verb_kind) if name_tok is not None else None
-        if scope_kind is Scope.DATABASE and name is None and verb_kind is Verb.DELETE:
-            self.problem("S007", "missing the database name: `.delete database` requires one", _word(scope_tok, b).span,
-                         "write the name after `database`: `.delete database MyDatabase policy managed_identity`")
         literal = self.arguments(args, verb_kind, _word(kind, b).span)
         payload = parse_payload(literal) if literal is not None else None
         last = tail if tail is not None else (args[-1] if args else kind)
@@ -147,7 +144,7 @@ def _with_space_before(tok: Token, base: int) -> Span:
 def _name(tok: Token, base: int) -> Name:
     text = str(tok)
     span = Span(base + tok.start_pos, base + tok.end_pos)
-    if tok.type == "WORD":
+    if tok.type in ("WORD", "POLICY"):
         return Name(text, text, span, NameQuoting.PLAIN)
     if tok.type == "PARAMETER":
         return Name(text, text[1:-1].strip(), span, NameQuoting.PARAMETER)
@@ -212,6 +209,11 @@ def _unexpected(token: Token | None, expected: set[str], text: str, base: int) -
         span = Span(base + token.start_pos, base + token.start_pos + len(_short(str(token))))
     wanted = " or ".join(sorted(_DISPLAY.get(e, e) for e in expected if e not in ("WS", "COMMENT")))
     word = str(token) if token is not None and token.type == "WORD" else None
+    if expected == {"POLICY"} and (token is None or token.type == "MANAGED_IDENTITY") or (
+        {"WORD", "POLICY"} <= expected and "MANAGED_IDENTITY" not in expected and token is None
+    ):
+        # `.delete database policy managed_identity`: `policy` was taken as the required name.
+        return _missing_delete_name(text, base)
     if word and "MANAGED_IDENTITY" in expected:
         return _near_miss("S008", "unknown policy kind", word, "managed_identity", span)
     if word and expected == {"POLICY"}:
@@ -231,6 +233,13 @@ def _unexpected(token: Token | None, expected: set[str], text: str, base: int) -
         return Problem("S004", f"unexpected {found} after the command", span,
                        "a command ends after its policy; start a query with `|`, or a new command after a blank line")
     return Problem("S001", f"expected {wanted}, found {found}", span)
+
+
+def _missing_delete_name(text: str, base: int) -> Problem:
+    m = re.compile(r"database", re.I).search(text)
+    span = Span(base + m.start(), base + m.end()) if m else Span(base, base + 1)
+    return Problem("S007", "missing the database name: `.delete database` requires one", span,
+                   "write the name after `database`: `.delete database MyDatabase policy managed_identity`")
 
 
 def _verb_end(text: str, base: int) -> int:

@@ -24,10 +24,11 @@ from kqllint.model import (
 )
 from kqllint.suggest import is_near
 
-_VERB = re.compile(r"\.[ \t]*(alter-merge|alter|show|delete)(?![\w-])", re.I)
+_GAP = r"(?:\s|//[^\r\n]*)*"  # white space, line breaks and comments, as Kusto allows between words
+_VERB = re.compile(r"\." + _GAP + r"(alter-merge|alter|show|delete)(?![\w-])", re.I)
 _HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\[\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s\w]")
-_EXECUTE = re.compile(r"\.[ \t]*execute\s+(database|cluster)\s+script\b", re.I)
-_DOT_ONLY = re.compile(r"\.(?![ \t]*[A-Za-z_])")
+_EXECUTE = re.compile(r"\." + _GAP + r"execute\s+(database|cluster)\s+script\b", re.I)
+_DOT_ONLY = re.compile(r"\.(?!" + _GAP + r"[A-Za-z_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,7 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
         return Opaque(Span(start, end), True, container, first.block, joined, scope)
     command = parse_command(text[start:end], start, verb)
     head_end = command.argument.span.start if command.argument else command.span.end
-    has_comment = any(start <= c.span.start < head_end for c in comments)
+    has_comment = "//" in text[start:head_end] and any(start <= c.span.start < head_end for c in comments)
     return replace(command, head_has_comment=has_comment, container=container, block=first.block, joined=joined)
 
 
@@ -174,12 +175,13 @@ def _modelled_verb(text: str, start: int, end: int) -> Word | None:
             break
     if words[:1] and words[0].lower() == "merge":
         words = words[1:]
-    if not words or not (is_near(words[0], "cluster") or is_near(words[0], "database")):
+    scope = next((i for i, w in enumerate(words[:3]) if is_near(w, "cluster") or is_near(w, "database")), None)
+    if scope is None:
         return None
-    for a, b in zip(words[1:], words[2:]):
-        if is_near(a, "policy") and is_near(b.replace("-", "_"), "managed_identity"):
-            return Word(m.group(1), Span(m.start(1), m.end(1)))
-    return None
+    rest = words[scope + 1 :]
+    has_policy = any(is_near(w, "policy") for w in rest)
+    has_kind = any(is_near(w.replace("-", "_"), "managed_identity") for w in rest)
+    return Word(m.group(1), Span(m.start(1), m.end(1))) if has_policy and has_kind else None
 
 
 def _merge_split(text: str, command: Command, nxt: tuple[_Line, _Line, Container, bool],

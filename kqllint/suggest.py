@@ -23,7 +23,12 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
 
 def is_near(word: str, target: str, distance: int = 2) -> bool:
     """True when `word` is `target` or within `distance` edits of it, ignoring case."""
-    return edit_distance(word.lower(), target.lower(), distance + 1) <= distance
+    word, target = word.lower(), target.lower()
+    if word == target:
+        return True
+    if abs(len(word) - len(target)) > distance:
+        return False  # the common case of an unrelated word, without the quadratic distance
+    return edit_distance(word, target, distance + 1) <= distance
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:

@@ -7,7 +7,11 @@ ManagedIdentity policy command that is not written in lowercase.
 ## Why is this bad?
 Kusto.Language matches command keywords exactly and case-sensitively: to it, `.ALTER cluster
 policy managed_identity` is not the alter command at all (it reports nothing and recognises
-nothing). Editors then give no help, and the service's own parser treats the text the same way.
+nothing), and `.alter cluster POLICY managed_identity` is a syntax error. The service parses
+commands the same way, so the deployment fails.
+
+**Decision**: an error, not a warning, because Kusto rejects the command; kqllint still reads
+the command in any case so that its other rules can check the policy.
 
 ## Example
 ````kusto
@@ -33,7 +37,7 @@ from kqllint.rules._rule import Context, Finding
 
 CODE = "C002"
 NAME = "keyword-case"
-SEVERITY = Severity.WARNING
+SEVERITY = Severity.ERROR
 FIXABLE = True
 
 
