@@ -20,6 +20,7 @@ from kqllint.model import (
     LiteralKind,
     StringLiteral,
 )
+from kqllint.suggest import did_you_mean
 
 OBJECT_ID = "ObjectId"
 ALLOWED_USAGES = "AllowedUsages"
@@ -31,6 +32,7 @@ USAGES = (
     "ExternalDataRequest", "ExternalTable", "NativeIngestion", "SandboxArtifacts", "SqlRequest",
 )  # fmt: skip
 CANONICAL_USAGE = {u.lower(): u for u in USAGES}
+RENAMED_USAGES = {"automatedflow": "AutomatedFlows"}  # old name (lowercase) -> new name
 CANONICAL_PROPERTY = {p.lower(): p for p in PROPERTIES}
 SYSTEM = "system"
 NIL_GUID = "00000000-0000-0000-0000-000000000000"
@@ -83,6 +85,15 @@ def string_value(obj: JsonObject, name: str) -> JsonString | None:
 def head_span(obj: JsonObject) -> Span:
     """Where to point at an object: its opening brace, or all of `{}`."""
     return obj.span if len(obj.span) <= 2 else Span(obj.span.start, obj.span.start + 1)
+
+
+def missing_help(obj: JsonObject, name: str, example: str) -> str:
+    """Point at a misspelled key probably meant to be `name`, or show how to add `name`."""
+    for m in obj.members:
+        key = m.key.value
+        if key.lower() not in CANONICAL_PROPERTY and did_you_mean(key, PROPERTIES) == name:
+            return f"did you mean `{name}` instead of `{key}`?"
+    return f"add `{example}`"
 
 
 def content_span(s: JsonString) -> Span:
@@ -214,4 +225,4 @@ def remove_member(obj: JsonObject, index: int) -> Edit:
         return Edit(Span(members[index - 1].value.span.end, this.value.span.end), "")
     if len(members) > 1:
         return Edit(Span(this.key.span.start, members[1].key.span.start), "")
-    return Edit(Span(this.key.span.start, this.value.span.end), "")
+    return Edit(Span(this.key.span.start, obj.span.end - 1), "")  # up to `}`: a trailing comma too

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command, JsonString
-from kqllint.rules._policy import all_objects
+from kqllint.rules._policy import all_objects, content_span
 from kqllint.rules._rule import Context, Finding
 
 CODE = "J004"
@@ -57,9 +57,11 @@ def check_command(command: Command, context: Context) -> Iterator[Finding]:
             first = seen.setdefault(m.key.value.lower(), m.key)
             if first is m.key:
                 continue
-            how = "again" if first.value == m.key.value else f"again as `{m.key.value}` (names bind ignoring case)"
+            how = "again"
+            if first.value != m.key.value:
+                how = f"again as `{m.key.value}` (names bind ignoring case)"
             yield Finding(
-                m.key.span,
+                content_span(m.key),
                 f"property `{first.value}` is given {how}; only the last value is kept",
                 help="keep one of them",
             )

@@ -1,0 +1,46 @@
+"""Reports `.alter-merge … policy managed_identity` with an empty array.
+
+## What it does
+Flags an `.alter-merge` (cluster or database) whose payload is `[]`.
+
+## Why is this bad?
+`.alter-merge` adds identities and usages to the policy and cannot remove any, so merging an
+empty array changes nothing. It is a no-op; if the intent was to clear the policy, the command
+does not do it.
+
+## Example
+````kusto
+.alter-merge database db policy managed_identity ```[]```
+````
+
+## Use instead
+````kusto
+.delete database db policy managed_identity
+````
+
+## Fix safety
+There is no fix: whether to drop the command or to clear the policy is a decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kqllint.diagnostic import Severity
+from kqllint.model import Command, Verb
+from kqllint.rules._policy import policy_array
+from kqllint.rules._rule import Context, Finding
+
+CODE = "P021"
+NAME = "empty-policy-alter-merge"
+SEVERITY = Severity.INFO
+
+
+def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    array = policy_array(command)
+    if command.verb_kind is Verb.ALTER_MERGE and array is not None and not array.items:
+        yield Finding(
+            array.span,
+            "merging an empty policy changes nothing",
+            help="remove the command, or use `.delete … policy managed_identity` to clear the policy",
+        )

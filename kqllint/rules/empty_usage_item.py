@@ -1,0 +1,59 @@
+"""Reports an empty item between commas in `AllowedUsages`.
+
+## What it does
+Flags the empty items of `"NativeIngestion,,ExternalTable"`, `"NativeIngestion, "` and
+`", NativeIngestion"` when the list also holds real usages.
+
+## Why is this bad?
+An empty item names no usage. Whether the service skips it or rejects the whole list as an
+unknown usage `""` is not documented; either way it is the trace of a deleted usage or a
+stray comma.
+
+**Decision**: kqllint warns and removes the item. A list with no usage at all is
+`empty-usages` (P015).
+
+## Example
+````kusto
+.alter database db policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "NativeIngestion,,ExternalTable," }]```
+````
+
+## Use instead
+````kusto
+.alter database db policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "NativeIngestion,ExternalTable" }]```
+````
+
+## Fix safety
+Removing the empty item with one of its commas is **safe**: the usages listed stay the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kqllint.diagnostic import Edit, Fix, Severity
+from kqllint.model import Command
+from kqllint.rules._policy import removal, usage_strings, usages
+from kqllint.rules._rule import Context, Finding
+
+CODE = "P023"
+NAME = "empty-usage-item"
+SEVERITY = Severity.WARNING
+FIXABLE = True
+
+
+def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    for s in usage_strings(command):
+        items = usages(s)
+        if not any(u.text for u in items):
+            continue  # nothing listed at all: empty-usages (P015)
+        for i, u in enumerate(items):
+            if not u.text:
+                span = removal(s, items, i)
+                yield Finding(
+                    span,
+                    "empty item in `AllowedUsages`",
+                    help="remove the extra comma",
+                    fix=Fix("remove the empty item", (Edit(span, ""),)),
+                )

@@ -1,0 +1,68 @@
+"""Reports an `ObjectId` that is neither a GUID nor `system`.
+
+## What it does
+Flags an `ObjectId` string that is not 8-4-4-4-12 hexadecimal digits and not the reserved word
+`system`: a truncated GUID, 32 digits without hyphens, a GUID in parentheses or padded with
+spaces, an empty string, a name. Any case and any GUID version or variant is accepted (the
+docs' own `aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb` is valid). Template text is reported by
+`placeholder-object-id` (P004) instead, a GUID in braces by `braced-object-id` (P006).
+
+## Why is this bad?
+`ObjectId` is the object (principal) id of a managed identity assigned to the cluster, or
+`system` for the cluster's system-assigned identity. The service cannot resolve anything else
+to an identity and rejects the command; the policy is not changed.
+
+**Decision**: a GUID is the 8-4-4-4-12 form the docs and the Azure portal show. Forms .NET
+might also parse (no hyphens, parentheses) are reported, because nothing documents them.
+
+## Example
+````kusto
+.alter database db policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa000011112222bbbbbbbbbbbb", "AllowedUsages": "NativeIngestion" }]```
+````
+
+## Use instead
+````kusto
+.alter database db policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "NativeIngestion" }]```
+````
+
+## Fix safety
+There is no fix: which identity was meant is not known for sure (the help shows the likely
+GUID when the digits are all there).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kqllint.diagnostic import Severity
+from kqllint.model import Command
+from kqllint.rules._policy import GUID, SYSTEM, content_span, guid_bounds, is_placeholder, object_ids
+from kqllint.rules._rule import Context, Finding
+
+CODE = "P003"
+NAME = "invalid-object-id"
+SEVERITY = Severity.ERROR
+_HEX32 = re.compile(r"[0-9a-fA-F]{32}")
+
+
+def _help(value: str) -> str:
+    inner = value.strip().strip("()")
+    if _HEX32.fullmatch(inner):
+        inner = "-".join((inner[:8], inner[8:12], inner[12:16], inner[16:20], inner[20:]))
+    if inner != value and (GUID.fullmatch(inner) or inner == SYSTEM):
+        return f"did you mean `{inner}`?"
+    return "use the identity's object (principal) id, a GUID, or `system` for the system-assigned identity"
+
+
+def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    for s in object_ids(command):
+        value = s.value
+        if value.lower() == SYSTEM or guid_bounds(value) or is_placeholder(value):
+            continue
+        message = f"`ObjectId` `{value}` is not a GUID or `system`"
+        if not value.strip():
+            message = "`ObjectId` is empty"
+        yield Finding(content_span(s), message, help=_help(value))

@@ -1,0 +1,55 @@
+"""Reports the usage `SandboxArtifacts` in a database-level policy.
+
+## What it does
+Flags `SandboxArtifacts` (any case) in `AllowedUsages` of `.alter database … policy
+managed_identity` and `.alter-merge database …`.
+
+## Why is this bad?
+The docs: `SandboxArtifacts` must be defined on the **cluster-level** policy; sandboxed
+plugins (such as `python()`) read their artifacts with the identity allowed there. Set on a
+database the usage has no effect, and the plugin fails to reach its artifacts at query time,
+long after the deployment succeeded.
+
+## Example
+````kusto
+.alter-merge database db policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "SandboxArtifacts" }]```
+````
+
+## Use instead
+````kusto
+.alter-merge cluster policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "SandboxArtifacts" }]```
+````
+
+## Fix safety
+There is no fix: moving a grant to the cluster policy widens it to every database and needs
+a decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kqllint.diagnostic import Severity
+from kqllint.model import Command, Scope
+from kqllint.rules._policy import usage_strings, usages
+from kqllint.rules._rule import Context, Finding
+
+CODE = "P016"
+NAME = "sandbox-artifacts-on-database"
+SEVERITY = Severity.WARNING
+
+
+def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    if command.scope_kind is not Scope.DATABASE:
+        return
+    for s in usage_strings(command):
+        for u in usages(s):
+            if u.text.lower() == "sandboxartifacts":
+                yield Finding(
+                    u.span,
+                    "`SandboxArtifacts` has no effect in a database policy",
+                    help="allow it in the cluster policy: `.alter-merge cluster policy managed_identity`",
+                )
+                break

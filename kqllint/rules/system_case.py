@@ -1,0 +1,52 @@
+"""Reports the reserved `ObjectId` `system` written in another case.
+
+## What it does
+Flags `"ObjectId": "System"`, `"SYSTEM"` and every other spelling of `system` that is not all
+lowercase.
+
+## Why is this bad?
+`system` names the cluster's system-assigned identity. The docs always write it in lowercase
+and do not say whether the service accepts other cases. If it does not, the value is no GUID and
+the command fails; if it does, the script still differs from what `.show` returns.
+
+**Decision**: the docs are silent on case; kqllint warns and writes `system` as the docs do.
+
+## Example
+````kusto
+.alter cluster policy managed_identity ```[{ "ObjectId": "System", "AllowedUsages": "All" }]```
+````
+
+## Use instead
+````kusto
+.alter cluster policy managed_identity ```[{ "ObjectId": "system", "AllowedUsages": "All" }]```
+````
+
+## Fix safety
+Lowercasing is **safe**: it writes the documented spelling of the same identity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kqllint.diagnostic import Edit, Fix, Severity
+from kqllint.model import Command
+from kqllint.rules._policy import SYSTEM, content_span, object_ids
+from kqllint.rules._rule import Context, Finding
+
+CODE = "P008"
+NAME = "system-case"
+SEVERITY = Severity.WARNING
+FIXABLE = True
+
+
+def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    for s in object_ids(command):
+        if s.value.lower() == SYSTEM and s.value != SYSTEM:
+            span = content_span(s)
+            yield Finding(
+                span,
+                f"`ObjectId` `{s.value}` is not lowercase",
+                help="write `system`, as the docs do",
+                fix=Fix("write `system`", (Edit(span, SYSTEM),)),
+            )

@@ -1,0 +1,57 @@
+"""Reports a usage name written in another case than the docs write it.
+
+## What it does
+Flags `nativeingestion`, `NATIVEINGESTION`, `Externaltable` and every other spelling of a
+known usage that differs from the documented one only in case.
+
+## Why is this bad?
+The docs write every usage in PascalCase and do not say whether the service matches them
+ignoring case. If it does not, the command is rejected; if it does, `.show` returns another
+spelling than the script holds, and text searches and diffs miss it.
+
+**Decision**: the docs are silent; kqllint warns and writes the documented spelling.
+
+## Example
+````kusto
+.alter database db policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "nativeingestion" }]```
+````
+
+## Use instead
+````kusto
+.alter database db policy managed_identity ```
+[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "NativeIngestion" }]```
+````
+
+## Fix safety
+Writing the documented spelling is **safe**: it names the same usage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kqllint.diagnostic import Edit, Fix, Severity
+from kqllint.model import Command
+from kqllint.rules._policy import CANONICAL_USAGE, repeats, usage_strings, usages
+from kqllint.rules._rule import Context, Finding
+
+CODE = "P012"
+NAME = "usage-case"
+SEVERITY = Severity.WARNING
+FIXABLE = True
+
+
+def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    for s in usage_strings(command):
+        items = usages(s)
+        repeated = repeats(items)
+        for i, u in enumerate(items):
+            canonical = CANONICAL_USAGE.get(u.text.lower())
+            if canonical and canonical != u.text and i not in repeated:
+                yield Finding(
+                    u.span,
+                    f"usage `{u.text}` is not written as the docs write it",
+                    help=f"write `{canonical}`",
+                    fix=Fix(f"write `{canonical}`", (Edit(u.span, canonical),)),
+                )
