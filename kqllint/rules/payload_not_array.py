@@ -48,6 +48,7 @@ def check_command(command: Command, context: Context) -> Iterator[Finding]:
     if not isinstance(value, JsonObject):
         yield Finding(value.span, message)
         return
-    edits = (Edit(Span(value.span.start, value.span.start), "["), Edit(Span(value.span.end, value.span.end), "]"))
+    start, end = value.span.start, value.span.end
+    edits = (Edit(Span(start, start), "["), Edit(Span(end, end), "]"))
     fix = Fix("wrap the object in `[...]`", edits, Applicability.UNSAFE)
     yield Finding(head_span(value), message, help="wrap the object in `[...]`", fix=fix)
