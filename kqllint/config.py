@@ -1,16 +1,38 @@
-"""Which rules run and at what severity: the options `lint_text` takes."""
+"""Which rules run, at what severity, on which files: `Config` and where it is read from."""
 
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
+import functools
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
 
 from kqllint.diagnostic import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache")
+CONFIG_NAMES = (".kqllint.toml", "pyproject.toml")  # in a folder holding both, the first wins
+DEFAULT_INDENT_WIDTH = 2
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message is for the user (exit 2)."""
 
 
 @dataclass(frozen=True)
 class Config:
-    """Rule selection and severities; empty `select` means every rule."""
+    """Rule selection, severities and file selection; empty `select` means every rule.
+
+    `root` is the folder relative globs (`per-file-ignores`, `exclude`) are matched from:
+    the configuration file's folder, or the current directory when there is none.
+    """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -19,6 +41,11 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     identities: object | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    format_indent_width: int = DEFAULT_INDENT_WIDTH
+    root: Path | None = None
+    source: Path | None = None  # the file this configuration was read from
 
     def enabled(self, code: str, path: str | None = None) -> bool:
         """Whether rule `code` runs (the longest matching prefix wins, as in ruff)."""
@@ -27,16 +54,32 @@ class Config:
         return chosen >= 0 and chosen > ignored
 
     def _file_ignores(self, path: str | None) -> tuple[str, ...]:
-        if path is None:
+        if path is None or not self.per_file_ignores:
             return ()
+        names = _match_names(path, self.root)
         codes: tuple[str, ...] = ()
         for pattern, ignored in self.per_file_ignores.items():
-            if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern):
+            if any(fnmatch.fnmatchcase(name, pattern) for name in names):
                 codes += ignored
         return codes
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
+
+    def excludes(self, path: str | Path) -> bool:
+        """Whether `path` or a folder it is in matches `exclude` or `extend-exclude`."""
+        patterns = tuple(p.rstrip("/") for p in self.exclude + self.extend_exclude)
+        if not patterns:
+            return False
+        absolute = Path(os.path.abspath(path))
+        root = Path(os.path.abspath(self.root or "."))
+        for candidate in (absolute, *absolute.parents):
+            if candidate == root or candidate == candidate.parent:
+                break
+            names = (candidate.name, _relative(candidate, root))
+            if any(fnmatch.fnmatchcase(n, p) for n in names if n for p in patterns):
+                return True
+        return False
 
 
 def _longest(code: str, prefixes: tuple[str, ...]) -> int:
@@ -48,3 +91,126 @@ def _longest(code: str, prefixes: tuple[str, ...]) -> int:
         elif code.startswith(prefix):
             best = max(best, len(prefix))
     return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_names(path: str, root: Path | None) -> tuple[str, ...]:
+    """The names a `per-file-ignores` glob is tried on: as given, the file name, from `root`."""
+    posix = path.replace(os.sep, "/")
+    names = [posix, posix.rsplit("/", 1)[-1]]
+    if path != "-":
+        relative = _relative(Path(os.path.abspath(path)), Path(os.path.abspath(root or ".")))
+        if relative:
+            names.append(relative)
+    return tuple(dict.fromkeys(names))
+
+
+def _relative(path: Path, root: Path) -> str | None:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+# ---- reading configuration files ------------------------------------------------------
+
+
+def load_config_for(path: str | Path, *, config_file: Path | None = None, isolated: bool = False) -> Config:
+    """The configuration that applies to `path` (a file, a folder, or `-` for stdin).
+
+    `isolated` ignores every file; `config_file` uses that file; otherwise the closest
+    `.kqllint.toml`, or `pyproject.toml` with a `[tool.kqllint]` table, in `path`'s folder or
+    above it. Results are cached per folder (`clear_cache()` forgets them). Raises `ConfigError`.
+    """
+    if isolated:
+        return Config()
+    if config_file is not None:
+        return _load_file(os.path.abspath(config_file))
+    start = Path.cwd() if str(path) == "-" else Path(os.path.abspath(path))
+    folder = start if start.is_dir() else start.parent
+    return _config_for_folder(str(folder))
+
+
+def find_config_file(folder: str | Path) -> Path | None:
+    """The closest configuration file for files in `folder`, or None."""
+    found = _find_in(str(Path(os.path.abspath(folder))))
+    return None if found is None else Path(found)
+
+
+def clear_cache() -> None:
+    """Forget every configuration read (for long-running callers, like the language server)."""
+    _config_for_folder.cache_clear()
+    _find_in.cache_clear()
+    _load_file.cache_clear()
+    _table_of.cache_clear()
+
+
+@functools.lru_cache(maxsize=None)
+def _config_for_folder(folder: str) -> Config:
+    found = _find_in(folder)
+    return Config() if found is None else _load_file(found)
+
+
+@functools.lru_cache(maxsize=None)
+def _find_in(folder: str) -> str | None:
+    for name in CONFIG_NAMES:
+        candidate = os.path.join(folder, name)
+        if os.path.isfile(candidate) and _table_of(candidate) is not None:
+            return candidate
+    parent = os.path.dirname(folder)
+    return None if parent == folder else _find_in(parent)
+
+
+@functools.lru_cache(maxsize=None)
+def _load_file(path: str) -> Config:
+    if not os.path.isfile(path):
+        raise ConfigError(f"{path}: no such configuration file")
+    from kqllint.config_keys import parse_table
+
+    table = _table_of(path) or {}
+    prefix = "tool.kqllint." if os.path.basename(path) == "pyproject.toml" else ""
+    return parse_table(table, Path(path), prefix)
+
+
+@functools.lru_cache(maxsize=None)
+def _table_of(path: str) -> dict[str, Any] | None:
+    """The kqllint table of a configuration file, None if a `pyproject.toml` has none."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if os.path.basename(path) != "pyproject.toml":
+        return data
+    table = data.get("tool", {}).get("kqllint") if isinstance(data.get("tool"), dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: `tool.kqllint` must be a table")
+    return table
+
+
+# ---- command-line flags ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """`--select`, `--ignore`, `--extend-select` and `--fail-on`, laid over each file's configuration.
+
+    `--select` replaces the file's whole selection (its `ignore` and `extend-select` too), as
+    in ruff; `--ignore` and `--extend-select` add to the file's, and the later layer wins.
+    """
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    fail_on: Severity | None = None
+
+    def apply(self, config: Config) -> Config:
+        if self.select is not None:
+            selection = {"select": self.select, "ignore": self.ignore, "extend_select": self.extend_select}
+        else:
+            ignore = tuple(c for c in config.ignore if c not in self.extend_select) + self.ignore
+            extend = tuple(c for c in config.extend_select if c not in self.ignore) + self.extend_select
+            selection = {"select": config.select, "ignore": ignore, "extend_select": extend}
+        return replace(config, fail_on=self.fail_on or config.fail_on, **selection)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kqllint.config import Config
 from kqllint.diagnostic import Diagnostic
 from kqllint.model import BadStatement, Command, Script
 from kqllint.rules import RULES, RULES_BY_CODE
 from kqllint.rules._rule import Context, Finding
 from kqllint.script import parse_script
+from kqllint.suppression import apply_suppressions
 
 _DEFAULT = Config()
 
@@ -22,9 +25,14 @@ def lint_script(script: Script, path: str | None = None, config: Config | None =
     config = config or _DEFAULT
     context = Context(path=path, identities=config.identities)
     found = _problems(script) + _rule_findings(script, context, config, path)
-    kept = [_with_config_severity(d, config) for d in found if config.enabled(d.code, path)]
+    enabled = [d for d in found if config.enabled(d.code, path)]
+    kept = [_with_config_severity(d, config) for d in apply_suppressions(script, enabled, _enabler(config, path))]
     kept.sort(key=Diagnostic.sort_key)
     return kept
+
+
+def _enabler(config: Config, path: str | None) -> Callable[[str], bool]:
+    return lambda code: config.enabled(code, path)
 
 
 def _problems(script: Script) -> list[Diagnostic]:

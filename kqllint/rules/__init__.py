@@ -22,6 +22,7 @@ from kqllint.rules import (
     invalid_escape,
     invalid_json,
     invalid_suppression,
+    invalid_suppression,
     invalid_object_id,
     keyword_case,
     missing_allowed_usages,
@@ -49,6 +50,7 @@ from kqllint.rules import (
     unknown_property,
     unknown_usage,
     unterminated_string,
+    unused_suppression,
     unused_suppression,
     uppercase_object_id,
     usage_case,
@@ -111,6 +113,9 @@ _MODULES = [
     format_blocked,
     format_changed_meaning,
     format_unstable,
+    # meta: suppression comments (the findings come from kqllint.suppression)
+    unused_suppression,
+    invalid_suppression,
     # meta: suppression comments (the findings come from kqllint.suppression)
     unused_suppression,
     invalid_suppression,

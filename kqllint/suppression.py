@@ -1,0 +1,221 @@
+"""Inline suppressions in Kusto comments (`// kqllint: ignore[CODE]` and friends): a pure filter.
+
+- `// kqllint: ignore[CODE, ...]` on the line before a statement (other comment lines may sit
+  between them, blank lines may not) or at the end of its first line covers that statement;
+- `// kqllint: ignore-file[CODE, ...]` anywhere covers the whole file;
+- `// kqllint: disable[CODE, ...]` covers from there to `// kqllint: enable[CODE, ...]` (or
+  to the end of the file).
+
+Suppressions that suppress nothing are reported as `M001`, malformed ones and unknown codes as
+`M002`; these two can be suppressed by `ignore-file` and `disable` but are never judged unused.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kqllint.diagnostic import Diagnostic, Edit, Fix, Span
+from kqllint.model import Comment, Script, Statement
+from kqllint.rules import RULES_BY_CODE
+from kqllint.rules._rule import Finding
+from kqllint.source import LineIndex
+from kqllint.suggest import did_you_mean
+
+KINDS = ("ignore", "ignore-file", "disable", "enable")
+UNUSED, INVALID = "M001", "M002"
+_PREFIX = re.compile(r"//\s*kqllint\s*:", re.I)
+_DIRECTIVE = re.compile(r"\s*(?P<kind>[\w-]*)\s*(?:\[(?P<codes>[^\]\r\n]*)\])?")
+_CODE = re.compile(r"[^,\s]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SYNTAX = "`// kqllint: ignore[CODE, ...]` (or `ignore-file`, `disable`, `enable`)"
+
+
+@dataclass(eq=False)
+class _Directive:
+    """One well-formed suppression comment and what became of its codes."""
+
+    kind: str
+    comment: Comment
+    bracket: Span  # the text between `[` and `]`
+    written: tuple[tuple[str, Span], ...]  # every code as written, unknown ones too
+    used: set[str] = field(default_factory=set)
+    placed: bool = True  # False: an `ignore` on no statement
+    pairs: dict[str, _Directive] = field(default_factory=dict)  # enable: code -> its disable
+
+    @property
+    def known(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c for c, _ in self.written if c in RULES_BY_CODE))
+
+
+@dataclass(frozen=True)
+class _Cover:
+    start: int
+    end: int
+    directive: _Directive
+
+
+def apply_suppressions(script: Script, diagnostics: list[Diagnostic], enabled: Callable[[str], bool]) -> list[Diagnostic]:
+    """`diagnostics` without the suppressed ones, plus the `M` findings (those `enabled` allows)."""
+    if not any("kqllint" in c.text for c in script.comments):
+        return diagnostics  # the common case: no suppression comments at all
+    directives, invalid = _parse(script)
+    covers = _coverage(script, directives)
+    kept = [d for d in diagnostics if not _covered(d, covers, mark=True)]
+    meta = invalid + [d for directive in directives if (d := _unused(script, directive, enabled))]
+    return kept + [d for d in meta if enabled(d.code) and not _covered(d, covers, mark=False)]
+
+
+# ---- reading the comments -------------------------------------------------------------
+
+
+def _parse(script: Script) -> tuple[list[_Directive], list[Diagnostic]]:
+    directives, invalid = [], []
+    for comment in script.comments:
+        head = _PREFIX.match(comment.text)
+        if head is None:
+            continue
+        m = _DIRECTIVE.match(comment.text, head.end())
+        if m is None or m["kind"] not in KINDS or m["codes"] is None or not _CODE.search(m["codes"]):
+            invalid.append(_malformed(comment, m["kind"] if m else ""))
+            continue
+        base = comment.span.start + m.start("codes")
+        written = tuple((c.group(), Span(base + c.start(), base + c.end())) for c in _CODE.finditer(m["codes"]))
+        invalid += [_unknown(code, span) for code, span in written if code not in RULES_BY_CODE]
+        bracket = Span(base, base + len(m["codes"]))
+        directives.append(_Directive(m["kind"], comment, bracket, written))
+    return directives, invalid
+
+
+def _malformed(comment: Comment, kind: str) -> Diagnostic:
+    near = did_you_mean(kind, KINDS) if kind else None
+    if kind in KINDS:
+        message, help = f"`{kind}` needs at least one rule code in brackets", f"write {_SYNTAX}"
+    else:
+        message = "malformed suppression comment"
+        help = f"did you mean `{near}`?" if near else f"write {_SYNTAX}"
+    return RULES_BY_CODE[INVALID].diagnostic(Finding(comment.span, message, help))
+
+
+def _unknown(code: str, span: Span) -> Diagnostic:
+    near = did_you_mean(code, RULES_BY_CODE)
+    help = f"did you mean `{near}`?" if near else "`kqllint rule --all` lists the rule codes"
+    return RULES_BY_CODE[INVALID].diagnostic(Finding(span, f"unknown rule code `{code}` in a suppression", help))
+
+
+# ---- what each directive covers -------------------------------------------------------
+
+
+def _coverage(script: Script, directives: list[_Directive]) -> dict[str, list[_Cover]]:
+    covers: dict[str, list[_Cover]] = {}
+    end = len(script.text)
+    open_ranges: dict[str, _Directive] = {}
+    finder = _StatementFinder(script)
+    for d in directives:
+        if d.kind == "ignore-file":
+            ranges = [(code, 0, end, d) for code in d.known]
+        elif d.kind == "ignore":
+            statement = finder.statement_of(d.comment)
+            d.placed = statement is not None
+            ranges = [(code, statement.span.start, statement.span.end, d) for code in d.known] if statement else []
+        elif d.kind == "disable":
+            ranges = []
+            for code in d.known:
+                open_ranges.setdefault(code, d)  # disabling again changes nothing: it stays unused
+        else:
+            d.pairs = {code: open_ranges.pop(code) for code in d.known if code in open_ranges}
+            ranges = [(code, start.comment.span.end, d.comment.span.start, start) for code, start in d.pairs.items()]
+        for code, start, stop, directive in ranges:
+            covers.setdefault(code, []).append(_Cover(start, stop, directive))
+    for code, start in open_ranges.items():
+        covers.setdefault(code, []).append(_Cover(start.comment.span.end, end, start))
+    return covers
+
+
+class _StatementFinder:
+    """Which statement an `ignore` comment sits before, or on the first line of."""
+
+    def __init__(self, script: Script) -> None:
+        self.text = script.text
+        self.statements = sorted(script.statements, key=lambda s: s.span.start)
+        self.starts = [s.span.start for s in self.statements]
+        self.index = LineIndex(script.text)
+
+    def statement_of(self, comment: Comment) -> Statement | None:
+        line, _ = self.index.line_col(comment.span.start)
+        line_start = self.index.starts[line - 1]
+        at = bisect.bisect_left(self.starts, comment.span.start)
+        if self.text[line_start : comment.span.start].strip(" \t"):  # at the end of a line
+            before = self.statements[at - 1] if at else None
+            return before if before is not None and before.span.start >= line_start else None
+        if at == len(self.statements):
+            return None
+        following = self.statements[at]
+        lines = _LINE_BREAK.split(self.text[comment.span.end : following.span.start])
+        between_ok = all(part.strip(" \t").startswith("//") for part in lines[1:-1])
+        return following if len(lines) >= 2 and not lines[-1].strip(" \t") and between_ok else None
+
+
+def _covered(d: Diagnostic, covers: dict[str, list[_Cover]], *, mark: bool) -> bool:
+    hit = False
+    for cover in covers.get(d.code, ()):
+        if cover.start <= d.span.start <= cover.end:
+            hit = True
+            if not mark:
+                break
+            cover.directive.used.add(d.code)
+    return hit
+
+
+# ---- suppressions that suppress nothing -----------------------------------------------
+
+
+def _is_unused(d: _Directive, code: str) -> bool:
+    if d.kind == "enable":
+        start = d.pairs.get(code)
+        return start is None or _is_unused(start, code)
+    return code not in d.used
+
+
+def _unused(script: Script, d: _Directive, enabled: Callable[[str], bool]) -> Diagnostic | None:
+    rule = RULES_BY_CODE[UNUSED]
+    if not d.placed:
+        message = "`ignore` is on no statement: put it on the line before a command, or at the end of its first line"
+        help = "use `ignore-file[...]` to cover the whole file"
+        return rule.diagnostic(Finding(d.comment.span, message, help))
+    judged = [c for c in d.known if not c.startswith("M") and enabled(c)]
+    unused = [c for c in judged if _is_unused(d, c)]
+    if not unused:
+        return None
+    names = ", ".join(f"`{c}`" for c in unused)
+    if d.kind == "enable" and any(c not in d.pairs for c in unused):
+        message = f"`enable` of {names} without an earlier `disable`"
+    else:
+        where = {"ignore": "in this command", "ignore-file": "in this file"}.get(d.kind, "in its range")
+        message = f"unused suppression: no {names} finding {where}"
+    span, fix = _removal(script, d, set(unused))
+    return rule.diagnostic(Finding(span, message, fix=fix))
+
+
+def _removal(script: Script, d: _Directive, unused: set[str]) -> tuple[Span, Fix]:
+    """The span to report and the fix: drop the unused codes, or the whole comment."""
+    kept = [code for code, _ in d.written if code not in unused]
+    if any(code in RULES_BY_CODE for code in kept):
+        spans = [span for code, span in d.written if code in unused]
+        edit = Edit(d.bracket, ", ".join(kept))
+        return Span(spans[0].start, spans[-1].end), Fix("remove the unused codes", (edit,))
+    return d.comment.span, Fix("remove the suppression comment", (Edit(_comment_extent(script, d.comment), ""),))
+
+
+def _comment_extent(script: Script, comment: Comment) -> Span:
+    """The comment with the blanks before it; its whole line when it is alone on it."""
+    text = script.text
+    start = comment.span.start
+    while start and text[start - 1] in " \t":
+        start -= 1
+    if start and text[start - 1] not in "\r\n":
+        return Span(start, comment.span.end)
+    m = _LINE_BREAK.match(text, comment.span.end)
+    return Span(start, m.end() if m else comment.span.end)
