@@ -53,6 +53,9 @@ def check_command(command: Command, context: Context) -> Iterator[Finding]:
             if not u.text or i in repeated or low in CANONICAL_USAGE or low in RENAMED_USAGES:
                 continue
             guess = did_you_mean(u.text, USAGES)
+            if guess is None and any(sep in u.text for sep in ";| "):
+                yield Finding(u.span, f"unknown usage `{u.text}`", help="separate usages with `,`")
+                continue
             if guess is None:
                 yield Finding(u.span, f"unknown usage `{u.text}`", help=f"the usages are {', '.join(USAGES)}")
                 continue
