@@ -32,18 +32,35 @@ def main() -> None:
 @click.option("--ignore", multiple=True, help="Not these codes or code prefixes.")
 @click.option("--extend-select", multiple=True, help="These codes in addition to the selected ones.")
 @click.option("--color/--no-color", default=None, help="Colour the full output (default: when a terminal).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes, in place; report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
 def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, fail_on: str,
           select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
-          color: bool | None) -> None:  # fmt: skip
+          color: bool | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:  # fmt: skip
     """Check Kusto scripts (files, directories, or - for stdin)."""
     from kqllint.config import Config
+    from kqllint.format_runner import FixMode
     from kqllint.runner import check_paths
 
     config = Config(select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
                     fail_on=Severity(fail_on))  # fmt: skip
     color = sys.stdout.isatty() if color is None else color
-    code = check_paths(list(paths) or ["."], config, output_format, stdin_filename, color)
+    fix_mode = FixMode(unsafe=unsafe_fixes, diff=diff) if fix or diff else None
+    code = check_paths(list(paths) or ["."], config, output_format, stdin_filename, color, fix_mode)
     sys.exit(code)
+
+
+@main.command("format")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the changes; write nothing.")
+@click.option("--stdin-filename", help="The name to report for `-` (standard input).")
+def format_command(paths: tuple[str, ...], check: bool, diff: bool, stdin_filename: str | None) -> None:
+    """Format Kusto scripts in place (files, directories, or - for stdin to stdout)."""
+    from kqllint.format_runner import format_paths
+
+    sys.exit(format_paths(list(paths) or ["."], check, diff, stdin_filename))
 
 
 @main.command()

@@ -15,6 +15,9 @@ from kqllint.rules import (
     format_blocked,
     format_changed_meaning,
     format_unstable,
+    format_blocked,
+    format_changed_meaning,
+    format_unstable,
     empty_policy_alter,
     empty_policy_alter_merge,
     empty_usage_item,
@@ -119,6 +122,10 @@ _MODULES = [
     # meta: suppression comments (the findings come from kqllint.suppression)
     unused_suppression,
     invalid_suppression,
+    # formatter: reported by kqllint/formatter.py
+    format_blocked,
+    format_changed_meaning,
+    format_unstable,
 ]
 
 RULES: tuple[Rule, ...] = tuple(sorted((rule_from_module(m) for m in _MODULES), key=lambda r: r.code))
