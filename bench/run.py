@@ -1,0 +1,149 @@
+"""kqllint's benchmark: `python3 bench/run.py` (add `--quick` for a smoke run).
+
+Prints, on this machine: cold start of `kqllint check small.kql` against `python -c pass`;
+throughput of `check` (lint_text) and `format` (format_text) in MB/s and commands/s on one core
+at 100 KB, 1 MB and 10 MB; the scaling ratio between sizes; peak memory of the CLI on each
+corpus; `json.loads` over the same payloads as the in-process floor; `--jobs` speed-up on 1,000
+files of ~10 KB; and, where Node.js and the oracle are present, Kusto.Language on 300 commands.
+Figures only: no thresholds are asserted here (the README lists the targets).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from corpus import payloads, script  # noqa: E402
+
+from kqllint.linter import lint_text  # noqa: E402
+from kqllint.script import parse_script  # noqa: E402
+
+
+def best_of(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def median_wall(cmd: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold_start(tmp: Path) -> None:
+    small = tmp / "small.kql"
+    small.write_text(script(2_000, seed=7))
+    kqllint = shutil.which("kqllint") or ""
+    base = median_wall([sys.executable, "-c", "pass"])
+    cmd = [kqllint, "check", str(small)] if kqllint else [sys.executable, "-m", "kqllint", "check", str(small)]
+    ours = median_wall(cmd)
+    print(f"cold start   python -c pass {base * 1000:7.1f} ms   kqllint check small.kql {ours * 1000:7.1f} ms"
+          f"   overhead {(ours - base) * 1000:6.1f} ms (target <= 150 ms)")  # fmt: skip
+
+
+def peak_memory_mb(path: Path) -> float:
+    code = (
+        "import resource, sys, runpy; sys.argv = ['kqllint', 'check', '--output-format', 'concise', sys.argv[1]];"
+        "import kqllint.cli as c\ntry:\n    c.main()\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    return int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+def throughput(sizes: list[int], tmp: Path, repeat: int) -> None:
+    try:
+        from kqllint.formatter import format_text
+    except ImportError:
+        format_text = None
+    rows = []
+    for size in sizes:
+        text = script(size)
+        mb = len(text.encode()) / 1e6
+        commands = len(parse_script(text).commands)
+        t_check = best_of(lambda: lint_text(text), repeat)
+        t_format = best_of(lambda: format_text(text), repeat) if format_text else float("nan")
+        docs = payloads(text)
+        t_json = best_of(lambda: [json.loads(p.replace("'", '"')) for p in docs], repeat)
+        path = tmp / f"corpus-{size}.kql"
+        path.write_text(text)
+        peak = peak_memory_mb(path)
+        rows.append((size, mb, commands, t_check, t_format, t_json, peak))
+        print(f"{mb:6.2f} MB {commands:6d} commands   check {mb / t_check:6.2f} MB/s {commands / t_check:8.0f} cmd/s"
+              f"   format {mb / t_format:6.2f} MB/s   json.loads floor {mb / t_json:7.2f} MB/s"
+              f" (check is {t_check / t_json:5.1f}x the floor)   peak {peak:6.1f} MB"
+              f" (target <= {10 * mb + 60:.0f} MB)")  # fmt: skip
+    for (s1, _, _, c1, f1, _, _), (s2, _, _, c2, f2, _, _) in zip(rows, rows[1:]):
+        print(f"scaling {s1 / 1e6:g} MB -> {s2 / 1e6:g} MB ({s2 // s1}x input): check {c2 / c1:5.2f}x time,"
+              f" format {f2 / f1:5.2f}x time (target <= {1.1 * s2 / s1:.0f}x)")  # fmt: skip
+
+
+def jobs(tmp: Path, count: int) -> None:
+    folder = tmp / "many"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"f{i:04d}.kql").write_text(script(10_000, seed=i))
+    cmd = [sys.executable, "-m", "kqllint", "check", "--output-format", "concise", str(folder)]
+    one = median_wall(cmd + ["--jobs", "1"], runs=3)
+    two = median_wall(cmd + ["--jobs", "2"], runs=3)
+    print(f"--jobs       {count} files of ~10 KB: --jobs 1 {one:6.2f} s, --jobs 2 {two:6.2f} s,"
+          f" speed-up {one / two:4.2f}x (target >= 1.7x on 2 cores)")  # fmt: skip
+
+
+def oracle(text: str) -> None:
+    js = ROOT / "tools" / "oracle" / "kusto_oracle.js"
+    if not shutil.which("node") or not js.exists():
+        print("oracle       skipped: Node.js or tools/oracle is not present")
+        return
+    commands = parse_script(text).commands[:300]
+    sample = "\n----\n".join(text[c.span.start : c.span.end] for c in commands)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write(sample)
+    start = time.perf_counter()
+    done = subprocess.run(["node", str(js), "--parse-only", f.name], capture_output=True, text=True)
+    took = time.perf_counter() - start
+    os.unlink(f.name)
+    if done.returncode != 0:
+        print(f"oracle       failed: {done.stderr.strip()[:200]} (run tools/oracle/setup.sh)")
+        return
+    ours = best_of(lambda: lint_text(sample), 3)
+    print(f"oracle       Kusto.Language {len(commands) / took:7.1f} cmd/s (incl. start-up),"
+          f" kqllint {len(commands) / ours:8.0f} cmd/s: {took / ours:6.0f}x faster")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, one repetition")
+    args = parser.parse_args()
+    sizes = [100_000, 1_000_000] if args.quick else [100_000, 1_000_000, 10_000_000]
+    print(f"machine      {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        cold_start(tmp)
+        throughput(sizes, tmp, repeat=1 if args.quick else 3)
+        jobs(tmp, 100 if args.quick else 1000)
+        oracle(script(1_000_000))
+
+
+if __name__ == "__main__":
+    main()
