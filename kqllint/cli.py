@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from kqllint import __version__
 from kqllint.diagnostic import Severity
+from kqllint.output import FORMATS
 
 _LEVELS = [s.value for s in Severity]
 
@@ -22,33 +24,67 @@ def main() -> None:
     """Lint and format Kusto control commands (the ManagedIdentity policy family)."""
 
 
+def _config_options(command):  # type: ignore[no-untyped-def]
+    """`--config` and `--isolated`, shared by `check` and `format`."""
+    command = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")(command)
+    return click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Use this configuration file (pyproject.toml or .kqllint.toml).")(command)  # fmt: skip
+
+
+def _settings(config_file: Path | None, isolated: bool, force_exclude: bool = False, select: tuple[str, ...] = (),
+              ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = (), fail_on: str | None = None):  # fmt: skip
+    """The run's `Settings`, or exit 2 with a message when a flag names an unknown rule code."""
+    from kqllint.config import ConfigError, Overrides
+    from kqllint.config_keys import check_codes
+    from kqllint.settings import Settings
+
+    try:
+        overrides = Overrides(
+            select=check_codes(_codes(select), "--select") if select else None,
+            ignore=check_codes(_codes(ignore), "--ignore"),
+            extend_select=check_codes(_codes(extend_select), "--extend-select"),
+            fail_on=Severity(fail_on) if fail_on else None,
+        )
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    return Settings(overrides, config_file, isolated, force_exclude)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--output-format", type=click.Choice(["full", "concise", "json"]), default="full", show_default=True)
+@click.option("--output-format", type=click.Choice(FORMATS), default="full", show_default=True)
+@click.option("--output-file", "-o", help="Write the report to this file instead of stdout.")
 @click.option("--stdin-filename", help="The name to report for `-` (standard input).")
-@click.option("--fail-on", type=click.Choice(_LEVELS), default="warning", show_default=True,
-              help="The lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(_LEVELS), help="The lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--select", multiple=True, help="Only these codes or code prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Not these codes or code prefixes.")
 @click.option("--extend-select", multiple=True, help="These codes in addition to the selected ones.")
+@_config_options
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
+@click.option("--statistics", is_flag=True, help="Count the findings of each rule instead of listing them.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means an error).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the report only, no summary.")
 @click.option("--color/--no-color", default=None, help="Colour the full output (default: when a terminal).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, in place; report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
-def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None, fail_on: str,
-          select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
-          color: bool | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:  # fmt: skip
+def check(paths: tuple[str, ...], output_format: str, output_file: str | None, stdin_filename: str | None,
+          fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
+          config_file: Path | None, isolated: bool, force_exclude: bool, statistics: bool, exit_zero: bool,
+          quiet: bool, color: bool | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:  # fmt: skip
     """Check Kusto scripts (files, directories, or - for stdin)."""
-    from kqllint.config import Config
     from kqllint.format_runner import FixMode
-    from kqllint.runner import check_paths
+    from kqllint.runner import CheckOptions, check_paths
 
-    config = Config(select=_codes(select), ignore=_codes(ignore), extend_select=_codes(extend_select),
-                    fail_on=Severity(fail_on))  # fmt: skip
-    color = sys.stdout.isatty() if color is None else color
-    fix_mode = FixMode(unsafe=unsafe_fixes, diff=diff) if fix or diff else None
-    code = check_paths(list(paths) or ["."], config, output_format, stdin_filename, color, fix_mode)
-    sys.exit(code)
+    settings = _settings(config_file, isolated, force_exclude, select, ignore, extend_select, fail_on)
+    options = CheckOptions(
+        settings=settings, output_format=output_format, stdin_filename=stdin_filename,
+        color=sys.stdout.isatty() if color is None else color,
+        fix=FixMode(unsafe=unsafe_fixes, diff=diff) if fix or diff else None,
+        output_file=output_file, statistics=statistics, exit_zero=exit_zero, quiet=quiet,
+    )  # fmt: skip
+    sys.exit(check_paths(list(paths) or ["."], options))
 
 
 @main.command("format")
@@ -56,32 +92,53 @@ def check(paths: tuple[str, ...], output_format: str, stdin_filename: str | None
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 and list the files that would change.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of the changes; write nothing.")
 @click.option("--stdin-filename", help="The name to report for `-` (standard input).")
-def format_command(paths: tuple[str, ...], check: bool, diff: bool, stdin_filename: str | None) -> None:
+@_config_options
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
+def format_command(paths: tuple[str, ...], check: bool, diff: bool, stdin_filename: str | None,
+                   config_file: Path | None, isolated: bool, force_exclude: bool) -> None:  # fmt: skip
     """Format Kusto scripts in place (files, directories, or - for stdin to stdout)."""
     from kqllint.format_runner import format_paths
 
-    sys.exit(format_paths(list(paths) or ["."], check, diff, stdin_filename))
+    settings = _settings(config_file, isolated, force_exclude)
+    sys.exit(format_paths(list(paths) or ["."], check, diff, stdin_filename, settings=settings))
 
 
 @main.command()
 @click.argument("code", required=False)
 @click.option("--all", "show_all", is_flag=True, help="List every rule.")
-def rule(code: str | None, show_all: bool) -> None:
-    """Explain rule CODE, or list them all."""
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rule(code: str | None, show_all: bool, output_format: str) -> None:
+    """Explain rule CODE (or name), or list them all."""
+    import json
+
+    from kqllint.docs import rule_markdown, rule_url
     from kqllint.rules import RULES, RULES_BY_CODE
 
+    def record(r, doc: bool):  # type: ignore[no-untyped-def]
+        item = {"code": r.code, "name": r.name, "severity": r.severity.value, "fixable": r.fixable,
+                "summary": r.summary, "url": rule_url(r.code)}  # fmt: skip
+        return {**item, "doc": rule_markdown(r)} if doc else item
+
     if show_all:
+        if output_format == "json":
+            click.echo(json.dumps([record(r, False) for r in RULES], indent=2))
+            return
         for r in RULES:
-            fix = "fix" if r.fixable else "   "
-            click.echo(f"{r.code}  {r.severity.value:<7}  {fix}  {r.name:<34} {r.summary}")
+            click.echo(f"{r.code}  {r.severity.value:<7}  {'fix' if r.fixable else '   '}  {r.name:<34} {r.summary}")
         return
     if not code:
         raise click.UsageError("give a rule code, or --all")
     found = RULES_BY_CODE.get(code.upper()) or next((r for r in RULES if r.name == code), None)
     if found is None:
-        raise click.UsageError(f"unknown rule `{code}`; `kqllint rule --all` lists them")
-    click.echo(f"# {found.name} ({found.code})\n\nDefault severity: {found.severity.value}. "
-               f"Fix: {'available' if found.fixable else 'none'}.\n\n{found.summary}\n\n{found.doc}")  # fmt: skip
+        from kqllint.suggest import did_you_mean
+
+        near = did_you_mean(code, [*RULES_BY_CODE, *(r.name for r in RULES)])
+        hint = f"; did you mean `{near}`?" if near else "; `kqllint rule --all` lists them"
+        raise click.UsageError(f"unknown rule `{code}`{hint}")
+    if output_format == "json":
+        click.echo(json.dumps(record(found, True), indent=2))
+    else:
+        click.echo(rule_markdown(found), nl=False)
 
 
 @main.command()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +25,14 @@ class Source:
     decoded: Decoded
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Expand PATHs into script files (sorted, deduplicated) and error messages."""
+def discover(paths: list[str], excluded: Callable[[str], bool] | None = None,
+             force_exclude: bool = False) -> tuple[list[str], list[str]]:  # fmt: skip
+    """Expand PATHs into script files (sorted, deduplicated) and error messages.
+
+    `excluded` says which files and folders a walk skips (default: `_SKIP_DIRS`); a file named
+    on the command line is skipped too only with `force_exclude` (as ruff's `--force-exclude`).
+    """
+    skip = excluded or (lambda path: os.path.basename(path) in _SKIP_DIRS)
     found: dict[str, None] = {}
     errors: list[str] = []
     for raw in paths:
@@ -34,8 +40,10 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
             found["-"] = None
             continue
         path = Path(raw)
+        if force_exclude and skip(raw):
+            continue
         if path.is_dir():
-            scripts = sorted(_walk(path))
+            scripts = sorted(_walk(path, skip))
             if not scripts:
                 errors.append(f"{raw}: no Kusto scripts ({', '.join('*' + s for s in SUFFIXES)}) found")
             found.update(dict.fromkeys(scripts))
@@ -46,12 +54,13 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
     return list(found), errors
 
 
-def _walk(root: Path) -> Iterator[str]:
+def _walk(root: Path, skip: Callable[[str], bool]) -> Iterator[str]:
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+        dirs[:] = sorted(d for d in dirs if not skip(os.path.join(folder, d)))
         for name in files:
-            if name.endswith(SUFFIXES):
-                yield os.path.join(folder, name)
+            path = os.path.join(folder, name)
+            if name.endswith(SUFFIXES) and not skip(path):
+                yield path
 
 
 def read_source(path: str, stdin: bytes | None = None, stdin_name: str | None = None) -> Source:

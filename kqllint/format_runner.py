@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from kqllint.config import Config
 from kqllint.diagnostic import Diagnostic, Severity
-from kqllint.files import InputError, Source, discover, read_source
+from kqllint.files import InputError, Source, read_source
 from kqllint.fixes import FixOutcome, fix_text
 from kqllint.formatter import FormatOptions, format_text
+from kqllint.settings import Settings, collect
 from kqllint.source import LineIndex
 from kqllint.writer import unified_diff, write_atomic
 
@@ -22,20 +23,22 @@ class _Tally:
 
 
 def format_paths(paths: list[str], check: bool, diff: bool, stdin_filename: str | None,
-                 options: FormatOptions | None = None) -> int:  # fmt: skip
+                 options: FormatOptions | None = None, settings: Settings | None = None) -> int:  # fmt: skip
     """Format `paths` in place (or, with `check`/`diff`, only say what would change); return the
     exit code: 2 for a file not formatted or an I/O error, else 1 if `check`/`diff` found a file
-    to change, else 0."""
-    files, errors = discover(paths)
-    stdin = sys.stdin.buffer.read() if "-" in files else None
+    to change, else 0. Without `options`, each file's configuration gives the indent width."""
+    selection = collect(paths, settings or Settings(), stdin_filename)
+    errors = selection.errors
+    stdin = sys.stdin.buffer.read() if any(path == "-" for path, _ in selection.files) else None
     tally = _Tally()
-    for path in files:
+    for path, config in selection.files:
         try:
             source = read_source(path, stdin, stdin_filename)
         except InputError as exc:
             errors.append(str(exc))
             continue
-        error = _format_one(path, source, check, diff, options, tally)
+        file_options = options or FormatOptions(indent_width=config.format_indent_width)
+        error = _format_one(path, source, check, diff, file_options, tally)
         if error:
             errors.append(error)
     sys.stdout.flush()

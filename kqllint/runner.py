@@ -3,50 +3,89 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from kqllint.config import Config
 from kqllint.diagnostic import Severity
-from kqllint.files import InputError, discover, read_source
+from kqllint.files import InputError, read_source
 from kqllint.format_runner import FixMode, fix_source, fix_summary
 from kqllint.linter import lint_text
 from kqllint.output import FileReport, renderer
+from kqllint.settings import Settings, collect
 
 
-def check_paths(paths: list[str], config: Config, output_format: str, stdin_filename: str | None,
-                color: bool, fix: FixMode | None = None) -> int:  # fmt: skip
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything `kqllint check` was asked besides the paths."""
+
+    settings: Settings = field(default_factory=Settings)
+    output_format: str = "full"
+    stdin_filename: str | None = None
+    color: bool = False
+    fix: FixMode | None = None
+    output_file: str | None = None
+    statistics: bool = False
+    exit_zero: bool = False
+    quiet: bool = False
+
+
+def check_paths(paths: list[str], options: CheckOptions) -> int:
     """Check `paths`, write the report to stdout and the summary to stderr; return the exit code.
 
     With `fix`, apply the fixes first (kqllint/format_runner.py) and report what remains; the
     report goes to stderr when stdout carries the fixed text (`-`) or a diff.
     """
-    files, errors = discover(paths)
-    stdin = sys.stdin.buffer.read() if "-" in files else None
+    fix = options.fix
+    selection = collect(paths, options.settings, options.stdin_filename)
+    errors = selection.errors
+    stdin = sys.stdin.buffer.read() if any(path == "-" for path, _ in selection.files) else None
     reports: list[FileReport] = []
+    failing = False
     fixed = 0
-    for path in files:
+    for path, config in selection.files:
         try:
-            source = read_source(path, stdin, stdin_filename)
+            source = read_source(path, stdin, options.stdin_filename)
         except InputError as exc:
             errors.append(str(exc))
             continue
         text = source.decoded.text
         if fix is None:
             reports.append(FileReport(source.name, text, lint_text(text, source.name, config)))
-            continue
-        outcome, error = fix_source(path, source, config, fix)
-        errors.extend([error] if error else [])
-        fixed += outcome.fixed
-        reports.append(FileReport(source.name, outcome.text, outcome.remaining))
-    report = renderer(output_format)(reports, color)
-    (sys.stderr if fix and (fix.diff or "-" in files) else sys.stdout).write(report)
-    sys.stdout.flush()
+        else:
+            outcome, error = fix_source(path, source, config, fix)
+            errors.extend([error] if error else [])
+            fixed += outcome.fixed
+            reports.append(FileReport(source.name, outcome.text, outcome.remaining))
+        failing |= any(d.severity.rank >= config.fail_on.rank for d in reports[-1].diagnostics)
+    to_stderr = bool(fix and (fix.diff or any(path == "-" for path, _ in selection.files)))
+    _write_report(_report(reports, options), options.output_file, to_stderr, errors)
     for message in errors:
         print(f"error: {message}", file=sys.stderr)
     if fix:
         print(fix_summary(fixed, sum(len(r.diagnostics) for r in reports), fix.diff), file=sys.stderr)
-    _summary(reports, len(errors))
-    code = exit_code(reports, errors, config.fail_on)
+    if not options.quiet:
+        _summary(reports, len(errors))
+    code = 2 if errors else int(failing and not options.exit_zero)
     return max(code, 1) if fix and fix.diff and fixed else code
+
+
+def _report(reports: list[FileReport], options: CheckOptions) -> str:
+    if options.statistics:
+        from kqllint.output.statistics import render
+
+        return render(reports, as_json=options.output_format == "json")
+    return renderer(options.output_format)(reports, options.color and not options.output_file)
+
+
+def _write_report(report: str, output_file: str | None, to_stderr: bool, errors: list[str]) -> None:
+    if output_file is None:
+        (sys.stderr if to_stderr else sys.stdout).write(report)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output_file).write_text(report, encoding="utf-8", newline="")
+    except OSError as exc:
+        errors.append(f"{output_file}: cannot write the report: {exc.strerror or exc}")
 
 
 def exit_code(reports: list[FileReport], errors: list[str], fail_on: Severity) -> int:

@@ -36,9 +36,13 @@ def renderer(name: str) -> Renderer:
         from kqllint.output.concise import render
     elif name == "json":
         from kqllint.output.json_format import render
+    elif name == "github":
+        from kqllint.output.github import render
+    elif name == "sarif":
+        from kqllint.output.sarif import render
     else:
         raise ValueError(f"unknown output format {name!r}")
     return render
 
 
-FORMATS = ("full", "concise", "json")
+FORMATS = ("full", "concise", "json", "github", "sarif")

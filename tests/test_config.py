@@ -1,0 +1,187 @@
+"""Configuration files and flags through the CLI: which file wins, every key, and the errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kqllint.cli import main
+from kqllint.config import Config, ConfigError, clear_cache, load_config_for
+from kqllint.diagnostic import Severity
+
+WARN = ".show database policy managed_identity\n"  # C001 at 1:7, a warning
+C001 = "1:7: C001 `.show database` without a database name"
+
+
+def run(args: list[str]) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def concise(*args: str) -> tuple[int, str, str]:
+    return run(["check", "--output-format", "concise", *args])
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache() -> Iterator[None]:
+    clear_cache()
+    yield
+    clear_cache()
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_pyproject_table_applies(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.kqllint]\nignore = ["C001"]\n')
+    write(tmp_path / "a.kql", WARN)
+    assert concise(str(tmp_path)) == (0, "", "All checks passed (1 file).\n")
+
+
+def test_kqllint_toml_wins_over_pyproject_in_the_same_folder(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.kqllint]\nignore = ["C001"]\n')
+    write(tmp_path / ".kqllint.toml", 'severity = { C001 = "error" }\n')
+    write(tmp_path / "a.kql", WARN)
+    code, out, err = concise(str(tmp_path / "a.kql"))
+    assert (code, out, err) == (1, f"{tmp_path}/a.kql:{C001}\n", "Found 1 problem (1 error) in 1 file.\n")
+
+
+def test_closest_file_wins_and_a_pyproject_without_the_table_does_not_stop_the_search(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", 'ignore = ["C001"]\n')
+    write(tmp_path / "near" / ".kqllint.toml", 'fail-on = "error"\n')  # C001 selected again
+    write(tmp_path / "plain" / "pyproject.toml", "[tool.black]\nline-length = 99\n")
+    for folder in ("top", "near", "plain"):
+        write(tmp_path / folder / "a.kql", WARN)
+    code, out, err = concise(str(tmp_path))
+    assert (code, out) == (0, f"{tmp_path}/near/a.kql:{C001}\n")  # fail-on error: a warning passes
+    assert err == "Found 1 problem (1 warning) in 3 files.\n"
+
+
+def test_config_flag_and_isolated(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", 'ignore = ["C"]\n')
+    other = write(tmp_path / "elsewhere" / "strict.toml", 'severity = { C001 = "error" }\n')
+    script = write(tmp_path / "a.kql", WARN)
+    assert concise(str(script))[0] == 0
+    assert concise("--config", str(other), str(script))[:2] == (1, f"{script}:{C001}\n")
+    assert concise("--isolated", str(script))[:2] == (1, f"{script}:{C001}\n")
+
+
+def test_per_file_ignores_match_globs_from_the_config_folder(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", '[per-file-ignores]\n"legacy/*.kql" = ["C001"]\n"*.csl" = ["C"]\n')
+    write(tmp_path / "legacy" / "a.kql", WARN)
+    write(tmp_path / "new" / "b.kql", WARN)
+    write(tmp_path / "new" / "c.csl", WARN)
+    code, out, _ = concise(str(tmp_path))
+    assert (code, out) == (1, f"{tmp_path}/new/b.kql:{C001}\n")
+
+
+def test_select_extend_select_and_fail_on_keys(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", 'select = ["S"]\nextend-select = ["C001"]\nfail-on = "info"\n'
+                                       'severity = { C001 = "info" }\n')  # fmt: skip
+    write(tmp_path / "a.kql", WARN + "\n.SHOW database db policy managed_identity\n")  # C001, and C002 unselected
+    code, out, err = concise(str(tmp_path))
+    assert (code, out, err) == (1, f"{tmp_path}/a.kql:{C001}\n", "Found 1 problem (1 info) in 1 file.\n")
+
+
+def test_exclude_and_extend_exclude(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", 'extend-exclude = ["generated", "*.csl"]\n')
+    write(tmp_path / "generated" / "a.kql", WARN)
+    write(tmp_path / "b.csl", WARN)
+    write(tmp_path / ".venv" / "c.kql", WARN)  # excluded by default
+    write(tmp_path / "d.kql", WARN)
+    assert concise(str(tmp_path))[:2] == (1, f"{tmp_path}/d.kql:{C001}\n")
+    # a file named on the command line is checked unless --force-exclude (as in ruff)
+    assert concise(str(tmp_path / "b.csl"))[:2] == (1, f"{tmp_path}/b.csl:{C001}\n")
+    assert concise("--force-exclude", str(tmp_path / "b.csl"), str(tmp_path / "d.kql"))[1] == f"{tmp_path}/d.kql:{C001}\n"
+
+
+def test_exclude_replaces_the_defaults(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", 'exclude = ["skip"]\n')
+    write(tmp_path / "skip" / "a.kql", WARN)
+    write(tmp_path / ".venv" / "b.kql", WARN)
+    assert concise(str(tmp_path))[:2] == (1, f"{tmp_path}/.venv/b.kql:{C001}\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('selct = ["C"]', "unknown key `tool.kqllint.selct`; did you mean `select`?"),
+        ('select = ["C0O1"]', "`tool.kqllint.select`: unknown rule code or prefix `C0O1`; did you mean `C001`?"),
+        ('ignore = "C001"', "`tool.kqllint.ignore` must be a list of strings"),
+        ('severity = { C001 = "fatal" }', "`tool.kqllint.severity.C001` must be one of info, warning, error, not 'fatal'"),
+        ('severity = { C = "info" }', "`tool.kqllint.severity`: unknown rule code `C`"),
+        ('fail-on = "warnings"', "`tool.kqllint.fail-on` must be one of info, warning, error, not 'warnings'; did you mean `warning`?"),
+        ('per-file-ignores = { "*.kql" = ["X1"] }', '`tool.kqllint.per-file-ignores."*.kql"`: unknown rule code or prefix `X1`'),
+        ("format = { indent-widht = 4 }", "unknown key `tool.kqllint.format.indent-widht`; did you mean `indent-width`?"),
+        ("format = { indent-width = 0 }", "`tool.kqllint.format.indent-width` must be a whole number from 1 to 8"),
+        ("select = [", "invalid TOML: "),
+    ],
+)  # fmt: skip
+def test_config_errors_exit_2_with_a_suggestion(tmp_path: Path, text: str, message: str) -> None:
+    write(tmp_path / "pyproject.toml", f"[tool.kqllint]\n{text}\n")
+    write(tmp_path / "bad" / "a.kql", WARN)
+    write(tmp_path / "bad" / "b.kql", WARN)
+    other = write(tmp_path / "other" / ".kqllint.toml", "")  # its files are still checked
+    write(other.parent / "c.kql", WARN)
+    code, out, err = concise(str(tmp_path))
+    assert code == 2
+    assert out == f"{tmp_path}/other/c.kql:{C001}\n"
+    assert err.startswith(f"error: {tmp_path}/pyproject.toml: {message}")
+    assert err.count("error:") == 1 and "Traceback" not in err
+
+
+def test_kqllint_toml_keys_are_top_level(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", "[tool.kqllint]\nignore = []\n")
+    write(tmp_path / "a.kql", WARN)
+    code, _, err = concise(str(tmp_path))
+    assert code == 2
+    assert err.startswith(f"error: {tmp_path}/.kqllint.toml: unknown key `tool`")
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    write(tmp_path / "a.kql", WARN)
+    code, out, err = concise("--config", str(tmp_path / "nope.toml"), str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {tmp_path}/nope.toml: no such configuration file\n")
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        (["--select", "S"], ""),
+        (["--select", "S,C001"], C001),
+        (["--ignore", "C001"], ""),
+        (["--extend-select", "C001"], C001),  # a flag wins over the file's `ignore`
+    ],
+)
+def test_flags_mirror_the_keys(tmp_path: Path, flags: list[str], expected: str) -> None:
+    write(tmp_path / ".kqllint.toml", 'ignore = ["C001"]\n' if "--extend-select" in flags else "")
+    script = write(tmp_path / "a.kql", WARN)
+    code, out, _ = concise(*flags, str(script))
+    assert (code, out) == ((1, f"{script}:{expected}\n") if expected else (0, ""))
+
+
+def test_unknown_code_in_a_flag_is_a_usage_error(tmp_path: Path) -> None:
+    code, out, err = concise("--ignore", "C001,P01", "--select", "ZZ", str(write(tmp_path / "a.kql", WARN)))
+    assert (code, out, err) == (2, "", "error: --select: unknown rule code or prefix `ZZ`\n")
+    code, _, err = concise("--extend-select", "C0001", str(tmp_path))
+    assert (code, err) == (2, "error: --extend-select: unknown rule code or prefix `C0001`; did you mean `C001`?\n")
+
+
+def test_load_config_for_api(tmp_path: Path) -> None:
+    source = write(tmp_path / ".kqllint.toml", 'ignore = ["C001"]\n[format]\nindent-width = 4\n')
+    config = load_config_for(tmp_path / "deep" / "a.kql")
+    assert (config.ignore, config.format_indent_width, config.source, config.root) == (("C001",), 4, source, tmp_path)
+    assert load_config_for(tmp_path / "deep" / "b.kql") is config  # cached per folder
+    assert load_config_for(tmp_path / "a.kql", isolated=True) == Config()
+    write(tmp_path / "broken.toml", "nope = 1\n")
+    with pytest.raises(ConfigError, match="unknown key `nope`"):
+        load_config_for(tmp_path / "a.kql", config_file=tmp_path / "broken.toml")
+    assert Config(severity={"C001": Severity.INFO}).severity_of("C001", Severity.WARNING) is Severity.INFO
