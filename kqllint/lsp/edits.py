@@ -52,22 +52,20 @@ def _touches(a: Span, b: Span) -> bool:
     return a.overlaps(b)
 
 
-def command_span(text: str, selection: Span) -> Span:
-    """`selection` grown to cover every modelled command it touches."""
-    start, end = selection.start, selection.end
-    for statement in parse_script(text).statements:
-        if isinstance(statement, Command) and _touches(statement.span, selection):
-            start, end = min(start, statement.span.start), max(end, statement.span.end)
-    return Span(start, end)
+def command_spans(text: str, selection: Span) -> list[Span]:
+    """The spans of the modelled commands `selection` touches."""
+    return [s.span for s in parse_script(text).statements
+            if isinstance(s, Command) and _touches(s.span, selection)]  # fmt: skip
 
 
 def range_edits(text: str, formatted: str, selection: Span) -> list[Edit]:
-    """The formatting edits for the commands `selection` touches.
+    """The formatting edits for the modelled commands `selection` touches.
 
     The whole text is formatted (the formatter needs the whole script), then only the line hunks
-    that touch the selection grown to whole commands are kept. Commands are separated by at least
-    one line the formatter leaves alone, so a hunk belongs to one command; only two commands
-    written on adjacent lines with both heads changed share a hunk, and are formatted together.
+    that touch those commands are kept: a command is formatted whole or not at all, and a
+    selection that touches no command changes nothing. Commands are separated by at least one
+    line the formatter leaves alone, so a hunk belongs to one command; only two commands written
+    on adjacent lines, both changed, share a hunk and are formatted together.
     """
-    wanted = command_span(text, selection)
-    return [e for e in diff_edits(text, formatted) if _touches(e.span, wanted)]
+    wanted = command_spans(text, selection)
+    return [e for e in diff_edits(text, formatted) if any(_touches(e.span, c) for c in wanted)]

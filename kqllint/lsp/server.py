@@ -26,6 +26,7 @@ from kqllint.lsp.convert import PositionMap, encoding_of, to_lsp_diagnostic, to_
 from kqllint.lsp.edits import diff_edits, range_edits
 
 DEBOUNCE_SECONDS = 0.2
+CONFIG_NAMES = (".kqllint.toml", "pyproject.toml")
 FIX_ALL = types.CodeActionKind.SourceFixAll
 QUICK_FIX = types.CodeActionKind.QuickFix
 _T = TypeVar("_T")
@@ -129,6 +130,16 @@ class KqlLanguageServer(LanguageServer):
         if self.pushes:
             self.publish(uri, None, [])
 
+    def reload_config(self) -> None:
+        """A configuration file changed: forget what was read, and check every open document again."""
+        self.worker.submit(clear_config_cache)  # on the worker, the only thread that reads them
+        self.linted.clear()
+        for uri in list(self.workspace.text_documents):
+            self.schedule(uri, 0)
+        workspace = self.client_capabilities.workspace
+        if not self.pushes and workspace and workspace.diagnostics and workspace.diagnostics.refresh_support:
+            self.workspace_diagnostic_refresh(None)
+
     def warn_once(self, message: str) -> None:
         """Show a problem the user must fix outside the document (a bad config) once."""
         if message not in self.shown:
@@ -150,6 +161,14 @@ def load_config(path: str | None) -> tuple[Config, str | None]:
         return Config(), f"kqllint: {exc}; using the default configuration"
 
 
+def clear_config_cache() -> None:
+    try:
+        from kqllint.config import clear_cache
+    except ImportError:
+        return
+    clear_cache()
+
+
 def lint_snapshot(snapshot: Snapshot, encoding: str) -> Linted:
     """Lint one snapshot (on the worker thread): findings, their LSP form, and a result id."""
     config, error = load_config(snapshot.path)
@@ -160,17 +179,20 @@ def lint_snapshot(snapshot: Snapshot, encoding: str) -> Linted:
     return Linted(snapshot, found, items, result_id, error)
 
 
-def format_snapshot(snapshot: Snapshot) -> tuple[str | None, str | None]:
-    """The formatted text (None when the formatter refuses the file) and why it refused."""
-    from kqllint.formatter import format_text
+def format_snapshot(snapshot: Snapshot) -> tuple[str, str | None]:
+    """The formatted text, and what the formatter refused to change (a file with a syntax
+    error is left whole, a command that fails the formatter's self-check is left as written)."""
+    from kqllint.formatter import FormatOptions, format_text
 
-    result = format_text(snapshot.text)
-    refused = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-    if refused:
-        first = refused[0]
-        line = PositionMap(snapshot.text).position(first.span.start).line + 1
-        return None, f"kqllint: not formatted, line {line}: {first.message}"
-    return result.text, None
+    config, _ = load_config(snapshot.path)
+    width = getattr(config, "format_indent_width", None)
+    result = format_text(snapshot.text, FormatOptions(indent_width=width) if width else None)
+    if not result.diagnostics:
+        return result.text, None
+    positions = PositionMap(snapshot.text)
+    refusals = [f"line {positions.position(d.span.start).line + 1}: {d.message} [{d.code}]"
+                for d in result.diagnostics]  # fmt: skip
+    return result.text, "kqllint: " + "; ".join(refusals)
 
 
 def fix_all_snapshot(snapshot: Snapshot) -> str:
@@ -193,6 +215,36 @@ def did_close(ls: KqlLanguageServer, params: types.DidCloseTextDocumentParams) -
     ls.forget(params.text_document.uri)
 
 
+def did_save(ls: KqlLanguageServer, params: types.DidSaveTextDocumentParams) -> None:
+    if _is_config(params.text_document.uri):
+        ls.reload_config()
+
+
+def did_change_watched_files(ls: KqlLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
+    if any(_is_config(change.uri) for change in params.changes):
+        ls.reload_config()
+
+
+async def initialized(ls: KqlLanguageServer, params: types.InitializedParams) -> None:
+    """Ask the client to report changes to configuration files, when it can watch files for us."""
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace else None
+    if not (watched and watched.dynamic_registration):
+        return
+    options = types.DidChangeWatchedFilesRegistrationOptions(
+        watchers=[types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES])
+    registration = types.Registration(id="kqllint-config-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                      register_options=options)  # fmt: skip
+    try:
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[registration]))
+    except Exception as exc:  # the client said it could and then refused: saving a config still works
+        log.warning("could not watch configuration files: %s", exc)
+
+
+def _is_config(uri: str) -> bool:
+    return uri.rsplit("/", 1)[-1] in CONFIG_NAMES
+
+
 async def pull_diagnostics(ls: KqlLanguageServer, params: types.DocumentDiagnosticParams) -> Any:
     linted = await ls.lint(ls.snapshot(params.text_document.uri))
     if params.previous_result_id == linted.result_id:
@@ -204,8 +256,6 @@ async def formatting(ls: KqlLanguageServer, params: types.DocumentFormattingPara
     """The whole document in canonical form (the editor's tab size is ignored, as the CLI does)."""
     snapshot = ls.snapshot(params.text_document.uri)
     formatted = await _formatted(ls, snapshot)
-    if formatted is None:
-        return None
     return to_text_edits(diff_edits(snapshot.text, formatted), PositionMap(snapshot.text, ls.encoding))
 
 
@@ -214,19 +264,17 @@ async def range_formatting(ls: KqlLanguageServer,
     """The formatting edits of the modelled commands the range touches (see `range_edits`)."""
     snapshot = ls.snapshot(params.text_document.uri)
     formatted = await _formatted(ls, snapshot)
-    if formatted is None:
-        return None
     positions = PositionMap(snapshot.text, ls.encoding)
     edits = await ls.run(range_edits, snapshot.text, formatted, positions.span(params.range))
     return to_text_edits(edits, positions)
 
 
-async def _formatted(ls: KqlLanguageServer, snapshot: Snapshot) -> str | None:
-    formatted, refusal = await ls.run(format_snapshot, snapshot)
-    if refusal:
-        # a log line, not a pop-up: the syntax error is already a diagnostic, and format-on-save
+async def _formatted(ls: KqlLanguageServer, snapshot: Snapshot) -> str:
+    formatted, refusals = await ls.run(format_snapshot, snapshot)
+    if refusals:
+        # a log line, not a pop-up: a syntax error is already a diagnostic, and format-on-save
         # would otherwise pop up on every save
-        ls.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=refusal))
+        ls.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=refusals))
     return formatted
 
 
@@ -307,6 +355,9 @@ def build_server(debounce: float = DEBOUNCE_SECONDS) -> KqlLanguageServer:
     server.feature(types.TEXT_DOCUMENT_DID_OPEN)(did_open)
     server.feature(types.TEXT_DOCUMENT_DID_CHANGE)(did_change)
     server.feature(types.TEXT_DOCUMENT_DID_CLOSE)(did_close)
+    server.feature(types.TEXT_DOCUMENT_DID_SAVE)(did_save)
+    server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(did_change_watched_files)
+    server.feature(types.INITIALIZED)(initialized)
     server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
         identifier="kqllint", inter_file_dependencies=False, workspace_diagnostics=False))(pull_diagnostics)
     server.feature(types.TEXT_DOCUMENT_FORMATTING)(formatting)
