@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -71,17 +72,17 @@ def format_text(text: str, options: FormatOptions | None = None) -> FormatResult
     if blockers:
         return FormatResult(text, (_blocked(blockers),), False)
     changes = {c.index: c for c in _plan(script, options)}
-    diagnostics: list[Diagnostic] = []
+    refused: dict[int, str] = {}
     for _ in range(_ATTEMPTS):
         out = _apply(text, changes.values())
-        failed = _verify(script, out, changes, options)
+        failed = _verify(script, out, changes, refused, options)
         if not failed:
-            return FormatResult(out, tuple(diagnostics), out != text)
-        for index, code in sorted(failed.items()):
-            diagnostics.append(_refused(code, script.commands[index]))
+            return FormatResult(out, _refusals(script, refused), out != text)
+        refused.update(failed)
+        for index in failed:
             changes.pop(index, None)
-    diagnostics.extend(_refused("F003", script.commands[i]) for i in sorted(changes))
-    return FormatResult(text, tuple(diagnostics), False)
+    refused.update({i: "F003" for i in changes})
+    return FormatResult(text, _refusals(script, refused), False)
 
 
 # ---- refusals ---------------------------------------------------------------------------
@@ -104,6 +105,10 @@ def _blocked(blockers: list[Diagnostic]) -> Diagnostic:
     )
 
 
+def _refusals(script: Script, refused: dict[int, str]) -> tuple[Diagnostic, ...]:
+    return tuple(_refused(code, script.commands[i]) for i, code in sorted(refused.items()))
+
+
 def _refused(code: str, command: Command) -> Diagnostic:
     span = Span(command.span.start, command.verb.span.end)
     if code == "F002":
@@ -120,12 +125,14 @@ def _refused(code: str, command: Command) -> Diagnostic:
 def _plan(script: Script, options: FormatOptions) -> list[_Change]:
     """The changes that put every modelled command in canonical form."""
     split = {s.command.span.start for s in script.blank_splits}
-    regions = [_region(c, c.span.start in split) for c in script.commands]
-    newline = _newline(script.text, regions)
+    comments = [c.span.start for c in script.comments]
+    commands = script.commands
+    regions = [_region(c, c.span.start in split or _head_has_comment(c, comments)) for c in commands]
+    newline = _newline(script.text, [r for r in regions if r is not None])
     indent = " " * options.indent_width
     changes = []
-    for index, (command, region) in enumerate(zip(script.commands, regions)):
-        if command.broken:
+    for index, (command, region) in enumerate(zip(commands, regions)):
+        if command.broken or region is None:
             continue
         new = _canonical(script.text, command, region, newline, indent)
         if new != script.text[region.start : region.end]:
@@ -133,13 +140,24 @@ def _plan(script: Script, options: FormatOptions) -> list[_Change]:
     return changes
 
 
-def _region(command: Command, split: bool) -> Span:
+def _head_has_comment(command: Command, comment_starts: list[int]) -> bool:
+    """A comment between the dot and the literal (or the last keyword); one in the tail is not."""
+    if command.argument is not None:
+        end = command.argument.span.start
+    else:
+        end = command.kind.span.end if command.kind is not None else command.span.end
+    i = bisect.bisect_left(comment_starts, command.span.start)
+    return i < len(comment_starts) and comment_starts[i] < end
+
+
+def _region(command: Command, keep_head: bool) -> Span | None:
     """What the formatter rewrites: the head and the literal, or only the literal when the head
     holds a comment or a blank line (a blank line splits the request: not layout)."""
     literal = command.argument
-    if command.head_has_comment or split:
-        return literal.span if literal is not None else Span(command.span.start, command.span.start)
-    assert command.kind is not None
+    if keep_head:
+        return literal.span if literal is not None else None
+    if command.kind is None:
+        return None
     return Span(command.span.start, literal.span.end if literal is not None else command.kind.span.end)
 
 
@@ -260,8 +278,10 @@ def _apply(text: str, changes: Iterable[_Change]) -> str:
     return "".join(out)
 
 
-def _verify(script: Script, out: str, changes: dict[int, _Change], options: FormatOptions) -> dict[int, str]:
-    """The commands whose change fails a check: F002 (meaning) or F003 (a second pass changes it)."""
+def _verify(script: Script, out: str, changes: dict[int, _Change], refused: dict[int, str],
+            options: FormatOptions) -> dict[int, str]:  # fmt: skip
+    """The commands whose change fails a check: F002 (meaning) or F003 (a second pass changes
+    it); commands already refused are left as written and not checked again."""
     if not changes:
         return {}
     again = parse_script(out)
@@ -273,7 +293,7 @@ def _verify(script: Script, out: str, changes: dict[int, _Change], options: Form
         if i in changes and meaning(script.text, old) != meaning(out, new)
     }
     for change in _plan(again, options):
-        if change.index not in failed:
+        if change.index not in failed and change.index not in refused:
             failed[change.index] = "F003"
     return failed
 
