@@ -32,10 +32,12 @@ def _config_options(command):  # type: ignore[no-untyped-def]
 
 
 def _settings(config_file: Path | None, isolated: bool, force_exclude: bool = False, select: tuple[str, ...] = (),
-              ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = (), fail_on: str | None = None):  # fmt: skip
-    """The run's `Settings`, or exit 2 with a message when a flag names an unknown rule code."""
+              ignore: tuple[str, ...] = (), extend_select: tuple[str, ...] = (), fail_on: str | None = None,
+              identities: tuple[str, ...] = ()):  # fmt: skip
+    """The run's `Settings`, or exit 2 with a message when a flag names an unknown rule code or a bad file."""
     from kqllint.config import ConfigError, Overrides
     from kqllint.config_keys import check_codes
+    from kqllint.identities import IdentityError, load_identities
     from kqllint.settings import Settings
 
     try:
@@ -44,8 +46,9 @@ def _settings(config_file: Path | None, isolated: bool, force_exclude: bool = Fa
             ignore=check_codes(_codes(ignore), "--ignore"),
             extend_select=check_codes(_codes(extend_select), "--extend-select"),
             fail_on=Severity(fail_on) if fail_on else None,
+            identities=load_identities(identities) if identities else None,
         )
-    except ConfigError as exc:
+    except (ConfigError, IdentityError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     return Settings(overrides, config_file, isolated, force_exclude)
@@ -60,6 +63,8 @@ def _settings(config_file: Path | None, isolated: bool, force_exclude: bool = Fa
 @click.option("--select", multiple=True, help="Only these codes or code prefixes (comma-separated).")
 @click.option("--ignore", multiple=True, help="Not these codes or code prefixes.")
 @click.option("--extend-select", multiple=True, help="These codes in addition to the selected ones.")
+@click.option("--identities", "identity_files", multiple=True, metavar="FILE",
+              help="Check ObjectIds against `az kusto cluster show`/`az identity` output or a list of object IDs.")
 @_config_options
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
 @click.option("--statistics", is_flag=True, help="Count the findings of each rule instead of listing them.")
@@ -71,13 +76,13 @@ def _settings(config_file: Path | None, isolated: bool, force_exclude: bool = Fa
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, stdin_filename: str | None,
           fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
-          config_file: Path | None, isolated: bool, force_exclude: bool, statistics: bool, exit_zero: bool,
+          identity_files: tuple[str, ...], config_file: Path | None, isolated: bool, force_exclude: bool, statistics: bool, exit_zero: bool,
           quiet: bool, color: bool | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:  # fmt: skip
     """Check Kusto scripts (files, directories, or - for stdin)."""
     from kqllint.format_runner import FixMode
     from kqllint.runner import CheckOptions, check_paths
 
-    settings = _settings(config_file, isolated, force_exclude, select, ignore, extend_select, fail_on)
+    settings = _settings(config_file, isolated, force_exclude, select, ignore, extend_select, fail_on, identity_files)
     options = CheckOptions(
         settings=settings, output_format=output_format, stdin_filename=stdin_filename,
         color=sys.stdout.isatty() if color is None else color,

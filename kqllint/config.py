@@ -205,6 +205,7 @@ class Overrides:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     fail_on: Severity | None = None
+    identities: object | None = None  # `--identities`: replaces the file's `identities`
 
     def apply(self, config: Config) -> Config:
         if self.select is not None:
@@ -213,4 +214,5 @@ class Overrides:
             ignore = tuple(c for c in config.ignore if c not in self.extend_select) + self.ignore
             extend = tuple(c for c in config.extend_select if c not in self.ignore) + self.extend_select
             selection = {"select": config.select, "ignore": ignore, "extend_select": extend}
-        return replace(config, fail_on=self.fail_on or config.fail_on, **selection)
+        identities = config.identities if self.identities is None else self.identities
+        return replace(config, fail_on=self.fail_on or config.fail_on, identities=identities, **selection)

@@ -110,6 +110,17 @@ def _format(value: Any, where: _Where) -> tuple[str, int]:
     return "format_indent_width", width
 
 
+def _identities(value: Any, where: _Where) -> tuple[str, object]:
+    """Identity files, relative to the configuration file's folder, read now (exit 2 if bad)."""
+    from kqllint.identities import IdentityError, load_identities
+
+    paths = [where.source.parent / p for p in _strings(value, where)]
+    try:
+        return "identities", load_identities(paths) if paths else None
+    except IdentityError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
 _READERS: dict[str, Callable[[Any, _Where], tuple[str, Any]]] = {
     "select": _codes("select"),
     "ignore": _codes("ignore"),
@@ -120,4 +131,5 @@ _READERS: dict[str, Callable[[Any, _Where], tuple[str, Any]]] = {
     "exclude": lambda value, where: ("exclude", _strings(value, where)),
     "extend-exclude": lambda value, where: ("extend_exclude", _strings(value, where)),
     "format": _format,
+    "identities": _identities,
 }

@@ -1,7 +1,8 @@
 """Every rule's case files: `tests/data/rules/CODE/*.kql`, expectations in `// expect:` comments.
 
 A case file is a real script. Each `// expect: LINE:COL CODE` comment names one finding the file
-must produce; the file must produce exactly those (all codes, not just its folder's).
+must produce; the file must produce exactly those (all codes, not just its folder's). An
+`// identities: FILE[, FILE]` comment lints it with those files of `tests/data/identities/`.
 """
 
 from __future__ import annotations
@@ -12,18 +13,27 @@ from pathlib import Path
 import pytest
 
 from kqllint import lint_text
+from kqllint.config import Config
+from kqllint.identities import load_identities
 from kqllint.rules import RULES, RULES_BY_CODE
 from kqllint.source import LineIndex, decode
 
 DATA = Path(__file__).parent / "data" / "rules"
 CASES = sorted(DATA.glob("*/*.kql"))
 _EXPECT = re.compile(r"//\s*expect:\s*(\d+):(\d+)\s+([A-Z]\d{3})")
+_IDENTITIES = re.compile(r"//\s*identities:\s*(.+)")
+IDENTITY_FILES = Path(__file__).parent / "data" / "identities"
+
+
+def _config(text: str) -> Config | None:
+    files = [IDENTITY_FILES / f.strip() for line in _IDENTITIES.findall(text) for f in line.split(",")]
+    return Config(identities=load_identities(files)) if files else None
 
 
 def _found(text: str) -> list[str]:
     index = LineIndex(text)
     out = []
-    for d in lint_text(text):
+    for d in lint_text(text, config=_config(text)):
         line, col = index.line_col(d.span.start)
         out.append(f"{line}:{col} {d.code}")
     return sorted(out)

@@ -6,15 +6,13 @@ from kqllint.rules import (
     all_with_other_usages,
     blank_line_in_command,
     braced_object_id,
+    client_id_as_object_id,
     cluster_name_given,
     duplicate_key,
     duplicate_object_id,
     duplicate_usage,
     element_not_object,
     empty_command,
-    format_blocked,
-    format_changed_meaning,
-    format_unstable,
     format_blocked,
     format_changed_meaning,
     format_unstable,
@@ -25,7 +23,6 @@ from kqllint.rules import (
     invalid_escape,
     invalid_json,
     invalid_suppression,
-    invalid_suppression,
     invalid_object_id,
     keyword_case,
     missing_allowed_usages,
@@ -35,6 +32,7 @@ from kqllint.rules import (
     missing_payload,
     missing_required_database_name,
     nil_object_id,
+    no_system_identity,
     payload_not_array,
     placeholder_object_id,
     property_case,
@@ -46,6 +44,7 @@ from kqllint.rules import (
     system_case,
     trailing_comma,
     trailing_tokens,
+    unassigned_object_id,
     unbalanced_bracket,
     unbracketed_database_name,
     unexpected_payload,
@@ -53,7 +52,6 @@ from kqllint.rules import (
     unknown_property,
     unknown_usage,
     unterminated_string,
-    unused_suppression,
     unused_suppression,
     uppercase_object_id,
     usage_case,
@@ -112,6 +110,10 @@ _MODULES = [
     empty_policy_alter_merge,
     empty_policy_alter,
     empty_usage_item,
+    # identity (I) rules: only with --identities
+    unassigned_object_id,
+    no_system_identity,
+    client_id_as_object_id,
     # formatter: reported by kqllint/formatter.py
     format_blocked,
     format_changed_meaning,
@@ -119,13 +121,6 @@ _MODULES = [
     # meta: suppression comments (the findings come from kqllint.suppression)
     unused_suppression,
     invalid_suppression,
-    # meta: suppression comments (the findings come from kqllint.suppression)
-    unused_suppression,
-    invalid_suppression,
-    # formatter: reported by kqllint/formatter.py
-    format_blocked,
-    format_changed_meaning,
-    format_unstable,
 ]
 
 RULES: tuple[Rule, ...] = tuple(sorted((rule_from_module(m) for m in _MODULES), key=lambda r: r.code))
