@@ -105,7 +105,8 @@ def _summary(reports: list[FileReport], error_count: int) -> None:
     total = sum(counts.values())
     files = f"{len(reports)} file{'s' * (len(reports) != 1)}"
     if total == 0:
-        print(f"All checks passed ({files}).", file=sys.stderr)
+        if not error_count:  # with errors, not everything was checked
+            print(f"All checks passed ({files}).", file=sys.stderr)
         return
     parts = ", ".join(f"{n} {s.value}{'s' * (n != 1) if s is not Severity.INFO else ''}" for s, n in
                       sorted(counts.items(), key=lambda kv: -kv[0].rank) if n)  # fmt: skip

@@ -185,3 +185,12 @@ def test_load_config_for_api(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="unknown key `nope`"):
         load_config_for(tmp_path / "a.kql", config_file=tmp_path / "broken.toml")
     assert Config(severity={"C001": Severity.INFO}).severity_of("C001", Severity.WARNING) is Severity.INFO
+
+
+def test_undecodable_config_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_bytes(b"\xff\xfe[tool.kqllint]\n")
+    write(tmp_path / "a.kql", WARN)
+    code, out, err = concise(str(tmp_path / "a.kql"))
+    assert (code, out) == (2, "")
+    assert err == (f"error: {tmp_path}/pyproject.toml: invalid TOML: 'utf-8' codec can't decode byte 0xff "
+                   "in position 0: invalid start byte\n")  # fmt: skip
