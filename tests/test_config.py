@@ -194,3 +194,19 @@ def test_undecodable_config_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     assert (code, out) == (2, "")
     assert err == (f"error: {tmp_path}/pyproject.toml: invalid TOML: 'utf-8' codec can't decode byte 0xff "
                    "in position 0: invalid start byte\n")  # fmt: skip
+
+
+def test_format_takes_the_indent_width_and_exclude_from_the_config(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", 'extend-exclude = ["skip"]\n[format]\nindent-width = 4\n')
+    messy = '.alter database db policy managed_identity ```[{"ObjectId":"system","AllowedUsages":"All"}]```\n'
+    script = write(tmp_path / "a.kql", messy)
+    skipped = write(tmp_path / "skip" / "b.kql", messy)
+    code, out, err = run(["format", str(tmp_path)])
+    assert (code, out, err) == (0, "", "1 file reformatted.\n")
+    assert script.read_text() == (
+        ".alter database db policy managed_identity ```\n[\n    {\n"
+        '        "ObjectId": "system",\n        "AllowedUsages": "All"\n    }\n]\n```\n'
+    )
+    assert skipped.read_text() == messy
+    code, _, _ = run(["format", "--isolated", "--check", str(script)])
+    assert code == 1  # two spaces without the configuration
