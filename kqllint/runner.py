@@ -88,13 +88,6 @@ def _write_report(report: str, output_file: str | None, to_stderr: bool, errors:
         errors.append(f"{output_file}: cannot write the report: {exc.strerror or exc}")
 
 
-def exit_code(reports: list[FileReport], errors: list[str], fail_on: Severity) -> int:
-    if errors:
-        return 2
-    failing = any(d.severity.rank >= fail_on.rank for r in reports for d in r.diagnostics)
-    return 1 if failing else 0
-
-
 def _summary(reports: list[FileReport], error_count: int) -> None:
     counts = {s: 0 for s in Severity}
     fixable = 0
