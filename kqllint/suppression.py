@@ -1,7 +1,8 @@
 """Inline suppressions in Kusto comments (`// kqllint: ignore[CODE]` and friends): a pure filter.
 
 - `// kqllint: ignore[CODE, ...]` on the line before a statement (other comment lines may sit
-  between them, blank lines may not) or at the end of its first line covers that statement;
+  between them, blank lines may not) or at the end of its first line (or of its last line,
+  where the formatter leaves a trailing comment after splitting a command) covers it;
 - `// kqllint: ignore-file[CODE, ...]` anywhere covers the whole file;
 - `// kqllint: disable[CODE, ...]` covers from there to `// kqllint: enable[CODE, ...]` (or
   to the end of the file).
@@ -149,7 +150,12 @@ class _StatementFinder:
         at = bisect.bisect_left(self.starts, comment.span.start)
         if self.text[line_start : comment.span.start].strip(" \t"):  # at the end of a line
             before = self.statements[at - 1] if at else None
-            return before if before is not None and before.span.start >= line_start else None
+            if before is None:
+                return None
+            # its first line, or its last: the formatter moves a comment there when it splits a command
+            first = before.span.start >= line_start
+            last = line_start <= before.span.end <= comment.span.start
+            return before if first or last else None
         if at == len(self.statements):
             return None
         following = self.statements[at]

@@ -48,6 +48,24 @@ def test_ignore_covers_the_whole_multi_line_command(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+def test_a_trailing_ignore_survives_formatting(tmp_path: Path) -> None:
+    text = '.alter database db policy managed_identity ```[{"ObjectId":"system","AllowedUsages":"Nope"}]``` // kqllint: ignore[P010]\n'
+    (tmp_path / "s.kql").write_text(text)
+    assert CliRunner().invoke(main, ["format", str(tmp_path / "s.kql")]).exit_code == 0
+    formatted = (tmp_path / "s.kql").read_text()
+    assert formatted.endswith('"Nope"\n  }\n]\n``` // kqllint: ignore[P010]\n')  # now on the command's last line
+    assert check(tmp_path, formatted) == (0, "", "All checks passed (1 file).\n")
+
+
+def test_a_trailing_ignore_inside_a_command_covers_nothing(tmp_path: Path) -> None:
+    text = ".show database\n  policy // kqllint: ignore[C001]\n  managed_identity\n"
+    code, out, _ = check(tmp_path, text)
+    assert (code, out) == (1, (
+        "s.kql:1:7: C001 `.show database` without a database name\n"
+        "s.kql:2:10: M001 `ignore` is on no statement: put it on the line before a command, or at the end of its first line\n"
+    ))  # fmt: skip
+
+
 def test_ignore_covers_only_its_command(tmp_path: Path) -> None:
     code, out, _ = check(tmp_path, f"// kqllint: ignore[C001]\n{WARN}\n\n{WARN}\n")
     assert (code, out) == (1, "s.kql:4:7: C001 `.show database` without a database name\n")

@@ -3,7 +3,7 @@
 ## What it does
 Flags a code in a `// kqllint: ignore[...]`, `ignore-file[...]` or `disable[...]` comment when
 no finding of that code is there to suppress, an `ignore` comment that is neither on the line
-before a command nor at the end of a command's first line, and an `enable[...]` without an
+before a command nor at the end of a command's first (or last) line, and an `enable[...]` without an
 earlier `disable[...]` of the same code. Codes of rules the configuration turns off for the
 file are not judged (another configuration may turn them on), nor are the `M` codes.
 
