@@ -6,8 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kqllint.config import Config
-from kqllint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity
+from kqllint.diagnostic import Applicability, Diagnostic, Edit, Fix
 from kqllint.linter import lint_text
+from kqllint.model import BadStatement, Command
+from kqllint.script import parse_script
 
 # Each pass applies every fix that does not touch another; overlapping ones wait for the next
 # pass, on re-linted text. Ruff allows 100 passes; a script needs a handful.
@@ -54,24 +56,26 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = Fal
 def fix_text(text: str, path: str | None = None, config: Config | None = None, unsafe: bool = False) -> FixOutcome:
     """Lint, apply the fixes, re-lint, until no fix applies (at most `MAX_PASSES` passes).
 
-    A pass that would add syntax errors is undone and ends the fixing: a fix must never turn
-    a file kqllint can read into one it cannot.
+    A pass that would leave more statements with syntax errors than before is undone and ends
+    the fixing: a fix must never break a command kqllint could read. (A command that was
+    already broken may show more errors once a fix lets the parser read further.)
     """
     diagnostics = lint_text(text, path, config)
+    broken = _broken_statements(text)
     fixed = 0
     for _ in range(MAX_PASSES):
         new, count = apply_fixes(text, diagnostics, unsafe)
         if count == 0 or new == text:
             break
-        after = lint_text(new, path, config)
-        if _syntax_errors(after) > _syntax_errors(diagnostics):
+        now_broken = _broken_statements(new)
+        if now_broken > broken:
             break
-        text, diagnostics, fixed = new, after, fixed + count
+        text, diagnostics, fixed, broken = new, lint_text(new, path, config), fixed + count, now_broken
     return FixOutcome(text, fixed, diagnostics)
 
 
-def _syntax_errors(diagnostics: list[Diagnostic]) -> int:
-    return sum(d.code.startswith("S") and d.severity is Severity.ERROR for d in diagnostics)
+def _broken_statements(text: str) -> int:
+    return sum(isinstance(s, (Command, BadStatement)) and bool(s.problems) for s in parse_script(text).statements)
 
 
 def _valid(edits: list[Edit], length: int) -> bool:

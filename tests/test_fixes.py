@@ -104,7 +104,7 @@ def test_a_fix_that_would_add_a_syntax_error_is_not_applied(monkeypatch: pytest.
     import kqllint.fixes as fixes
 
     text = ".show cluster policy managed_identity\n"
-    breaking = finding(14, 20, "polcy")
+    breaking = finding(14, 20, "polcy")  # a readable command would become broken
     monkeypatch.setattr(fixes, "lint_text", lambda t, path=None, config=None: lint_text(t) + ([breaking] if t == text else []))
     outcome = fixes.fix_text(text)
     assert (outcome.text, outcome.fixed) == (text, 0)
