@@ -74,10 +74,11 @@ def _settings(config_file: Path | None, isolated: bool, force_exclude: bool = Fa
 @click.option("--fix", is_flag=True, help="Apply the safe fixes, in place; report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix, apply the unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Show the fixes as a unified diff; write nothing.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: the number of cores].")
 def check(paths: tuple[str, ...], output_format: str, output_file: str | None, stdin_filename: str | None,
           fail_on: str | None, select: tuple[str, ...], ignore: tuple[str, ...], extend_select: tuple[str, ...],
           identity_files: tuple[str, ...], config_file: Path | None, isolated: bool, force_exclude: bool, statistics: bool, exit_zero: bool,
-          quiet: bool, color: bool | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:  # fmt: skip
+          quiet: bool, color: bool | None, fix: bool, unsafe_fixes: bool, diff: bool, jobs: int | None) -> None:  # fmt: skip
     """Check Kusto scripts (files, directories, or - for stdin)."""
     from kqllint.format_runner import FixMode
     from kqllint.runner import CheckOptions, check_paths
@@ -87,7 +88,7 @@ def check(paths: tuple[str, ...], output_format: str, output_file: str | None, s
         settings=settings, output_format=output_format, stdin_filename=stdin_filename,
         color=sys.stdout.isatty() if color is None else color,
         fix=FixMode(unsafe=unsafe_fixes, diff=diff) if fix or diff else None,
-        output_file=output_file, statistics=statistics, exit_zero=exit_zero, quiet=quiet,
+        output_file=output_file, statistics=statistics, exit_zero=exit_zero, quiet=quiet, jobs=jobs,
     )  # fmt: skip
     sys.exit(check_paths(list(paths) or ["."], options))
 

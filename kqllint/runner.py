@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ class CheckOptions:
     statistics: bool = False
     exit_zero: bool = False
     quiet: bool = False
+    jobs: int | None = None  # worker processes; None = the number of cores
 
 
 def check_paths(paths: list[str], options: CheckOptions) -> int:
@@ -42,21 +44,14 @@ def check_paths(paths: list[str], options: CheckOptions) -> int:
     reports: list[FileReport] = []
     failing = False
     fixed = 0
-    for path, config in selection.files:
-        try:
-            source = read_source(path, stdin, options.stdin_filename)
-        except InputError as exc:
-            errors.append(str(exc))
+    work = [(path, config, stdin, options) for path, config in selection.files]
+    for (_, config, _, _), (report, fixes, error) in zip(work, _map(_check_one, work, options.jobs)):
+        errors.extend([error] if error else [])
+        if report is None:
             continue
-        text = source.decoded.text
-        if fix is None:
-            reports.append(FileReport(source.name, text, lint_text(text, source.name, config)))
-        else:
-            outcome, error = fix_source(path, source, config, fix)
-            errors.extend([error] if error else [])
-            fixed += outcome.fixed
-            reports.append(FileReport(source.name, outcome.text, outcome.remaining))
-        failing |= any(d.severity.rank >= config.fail_on.rank for d in reports[-1].diagnostics)
+        fixed += fixes
+        reports.append(report)
+        failing |= any(d.severity.rank >= config.fail_on.rank for d in report.diagnostics)
     to_stderr = bool(fix and (fix.diff or any(path == "-" for path, _ in selection.files)))
     _write_report(_report(reports, options), options.output_file, to_stderr, errors)
     for message in errors:
@@ -67,6 +62,32 @@ def check_paths(paths: list[str], options: CheckOptions) -> int:
         _summary(reports, len(errors))
     code = 2 if errors else int(failing and not options.exit_zero)
     return max(code, 1) if fix and fix.diff and fixed else code
+
+
+def _check_one(item: tuple) -> tuple[FileReport | None, int, str | None]:
+    """Read, lint (or fix) one file: the unit of work a `--jobs` worker does."""
+    path, config, stdin, options = item
+    try:
+        source = read_source(path, stdin, options.stdin_filename)
+    except InputError as exc:
+        return None, 0, str(exc)
+    text = source.decoded.text
+    if options.fix is None:
+        return FileReport(source.name, text, lint_text(text, source.name, config)), 0, None
+    outcome, error = fix_source(path, source, config, options.fix)
+    return FileReport(source.name, outcome.text, outcome.remaining), outcome.fixed, error
+
+
+def _map(fn, items: list, jobs: int | None) -> list:
+    """`fn` over `items` in order: in worker processes when there are several files and cores."""
+    workers = min(jobs or os.cpu_count() or 1, len(items))
+    if workers <= 1:
+        return [fn(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Chunks amortise the per-task pickling; results come back in the (sorted) input order.
+        return list(pool.map(fn, items, chunksize=max(1, len(items) // (workers * 8))))
 
 
 def _report(reports: list[FileReport], options: CheckOptions) -> str:

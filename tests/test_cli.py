@@ -141,3 +141,13 @@ def test_broken_pipe_ends_quietly(tree: Path) -> None:
     )  # fmt: skip
     assert proc.stdout == "error[S001]: expected `policy`, found `polcy`\n"
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_jobs_give_the_same_report_in_sorted_order(tmp_path: Path) -> None:
+    for i in range(12):
+        (tmp_path / f"f{i:02d}.kql").write_text(BAD if i % 3 else CLEAN)
+    serial = run(["check", "--output-format", "concise", "--jobs", "1", str(tmp_path)])
+    parallel = run(["check", "--output-format", "concise", "--jobs", "2", str(tmp_path)])
+    assert parallel == serial
+    names = [line.split(":")[0] for line in serial[1].splitlines()]
+    assert names == sorted(names) and len(names) == 8
