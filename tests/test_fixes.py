@@ -105,6 +105,7 @@ def test_a_fix_that_would_add_a_syntax_error_is_not_applied(monkeypatch: pytest.
 
     text = ".show cluster policy managed_identity\n"
     breaking = finding(14, 20, "polcy")  # a readable command would become broken
-    monkeypatch.setattr(fixes, "lint_text", lambda t, path=None, config=None: lint_text(t) + ([breaking] if t == text else []))
+    real = fixes.lint_script
+    monkeypatch.setattr(fixes, "lint_script", lambda s, path=None, config=None: real(s) + ([breaking] if s.text == text else []))
     outcome = fixes.fix_text(text)
     assert (outcome.text, outcome.fixed) == (text, 0)
