@@ -11,10 +11,12 @@ from kqllint.grammar import parser
 from kqllint.literals import decode_literal
 from kqllint.model import Command, Name, NameQuoting, Problem, Scope, StringLiteral, Verb, Word
 from kqllint.payload import parse_payload
-from kqllint.suggest import did_you_mean
+from kqllint.suggest import did_you_mean, is_near
 
 _VERBS = {"ALTER": Verb.ALTER, "ALTER_MERGE": Verb.ALTER_MERGE, "SHOW": Verb.SHOW, "DELETE": Verb.DELETE}
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_]+\Z")
+_WORD_BEFORE = re.compile(r"([^\s\[\]{}()'\"`~|;,/\\=<>!@]+)\s*(?://[^\r\n]*\s*)*\Z")
+_DELETE_DATABASE = re.compile(r"\.(?:\s|//[^\r\n]*)*delete\s+(?:(?://[^\r\n]*)?\s)*database\b", re.I)
 # Unbracketed words Kusto.Language takes as the next keyword instead of an optional name.
 _KEYWORD_NAMES = {
     Verb.ALTER: {"prettyname"},
@@ -209,11 +211,17 @@ def _unexpected(token: Token | None, expected: set[str], text: str, base: int) -
         span = Span(base + token.start_pos, base + token.start_pos + len(_short(str(token))))
     wanted = " or ".join(sorted(_DISPLAY.get(e, e) for e in expected if e not in ("WS", "COMMENT")))
     word = str(token) if token is not None and token.type == "WORD" else None
-    if expected == {"POLICY"} and (token is None or token.type == "MANAGED_IDENTITY") or (
-        {"WORD", "POLICY"} <= expected and "MANAGED_IDENTITY" not in expected and token is None
-    ):
-        # `.delete database policy managed_identity`: `policy` was taken as the required name.
-        return _missing_delete_name(text, base)
+    if expected == {"POLICY"} and (token is None or token.type == "MANAGED_IDENTITY"):
+        # The word before was read as a name: `cluster polcy managed_identity`, or the required
+        # name of `.delete database policy managed_identity`.
+        name = _WORD_BEFORE.search(text, 0, token.start_pos if token is not None else len(text.rstrip()))
+        if name and name.group(1).lower() != "policy" and is_near(name.group(1), "policy"):
+            where = Span(base + name.start(1), base + name.end(1))
+            return _near_miss("S001", "expected `policy`, found", name.group(1), "policy", where)
+        if _DELETE_DATABASE.match(text):
+            return _missing_delete_name(text, base)
+    if {"WORD", "POLICY"} <= expected and "MANAGED_IDENTITY" not in expected and token is None:
+        return _missing_delete_name(text, base)  # `.delete database` and nothing after it
     if word and "MANAGED_IDENTITY" in expected:
         return _near_miss("S008", "unknown policy kind", word, "managed_identity", span)
     if word and expected == {"POLICY"}:

@@ -161,7 +161,9 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
         scope = None if not execute else Scope(execute.group(1).lower())
         return Opaque(Span(start, end), True, container, first.block, joined, scope)
     command = parse_command(text[start:end], start, verb)
-    head_end = command.argument.span.start if command.argument else command.span.end
+    # The head ends where the policy starts, or at `managed_identity`: a comment in a `| query`
+    # tail is not in the head.
+    head_end = command.argument.span.start if command.argument else command.kind.span.end if command.kind else command.span.end
     has_comment = "//" in text[start:head_end] and any(start <= c.span.start < head_end for c in comments)
     return replace(command, head_has_comment=has_comment, container=container, block=first.block, joined=joined)
 
