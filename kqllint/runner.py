@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from kqllint.diagnostic import Severity
 from kqllint.files import InputError, read_source
-from kqllint.format_runner import FixMode, fix_source, fix_summary
 from kqllint.linter import lint_text
 from kqllint.output import FileReport, renderer
 from kqllint.settings import Settings, collect
+
+if TYPE_CHECKING:
+    from kqllint.format_runner import FixMode
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ def check_paths(paths: list[str], options: CheckOptions) -> int:
     for message in errors:
         print(f"error: {message}", file=sys.stderr)
     if fix:
+        from kqllint.format_runner import fix_summary
+
         print(fix_summary(fixed, sum(len(r.diagnostics) for r in reports), fix.diff), file=sys.stderr)
     if not options.quiet:
         _summary(reports, len(errors))
@@ -74,6 +79,8 @@ def _check_one(item: tuple) -> tuple[FileReport | None, int, str | None]:
     text = source.decoded.text
     if options.fix is None:
         return FileReport(source.name, text, lint_text(text, source.name, config)), 0, None
+    from kqllint.format_runner import fix_source
+
     outcome, error = fix_source(path, source, config, options.fix)
     return FileReport(source.name, outcome.text, outcome.remaining), outcome.fixed, error
 
