@@ -74,6 +74,8 @@ class _Scanner:
         self.single: list[JsonString] = []
 
     def span(self, start: int, end: int) -> Span:
+        if self.lit.offsets is None:  # the common fenced literal: a plain shift, no map look-ups
+            return Span(self.lit.value_start + start, self.lit.value_start + end)
         return Span(self.lit.file_offset(start), self.lit.file_offset(end))
 
     def skip_ws(self) -> None:

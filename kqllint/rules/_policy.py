@@ -176,7 +176,13 @@ class Usage:
     text: str
     raw_start: int
     raw_end: int
-    span: Span
+    lead: int  # where `text` starts in the value
+    source: JsonString
+
+    @property
+    def span(self) -> Span:
+        # Computed on demand: only findings need it, and most usages have none.
+        return self.source.sub_span(self.lead, self.lead + len(self.text))
 
 
 @_by_identity
@@ -186,7 +192,7 @@ def usages(s: JsonString) -> tuple[Usage, ...]:
     for raw in s.value.split(","):
         text = raw.strip()
         lead = start + len(raw) - len(raw.lstrip()) if text else start
-        items.append(Usage(text, start, start + len(raw), s.sub_span(lead, lead + len(text))))
+        items.append(Usage(text, start, start + len(raw), lead, s))
         start += len(raw) + 1
     return tuple(items)
 
