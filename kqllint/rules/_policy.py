@@ -44,37 +44,6 @@ _TEMPLATE = re.compile(r"[<>]|\{\{|\}\}|\$\(|\$\{|#\{|%\w+%|__\w+__|\[\[|@@")
 _PLACEHOLDER_WORD = re.compile(r"(?i)object.?id|guid|your|replace|todo|tbd|placeholder|changeme|xxxx")
 
 
-def policy_array(command: Command) -> JsonArray | None:
-    """The payload's top-level array, when the payload is one."""
-    value = command.payload.value if command.payload else None
-    return value if isinstance(value, JsonArray) else None
-
-
-def objects(command: Command) -> Iterator[JsonObject]:
-    """The policy objects: the top-level array's elements that are objects."""
-    array = policy_array(command)
-    for item in array.items if array else ():
-        if isinstance(item, JsonObject):
-            yield item
-
-
-def all_objects(value: JsonValue | None) -> Iterator[JsonObject]:
-    """Every object in the JSON value, at any depth (an explicit stack, no recursion)."""
-    stack = [value] if value is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, JsonObject):
-            yield node
-            stack.extend(reversed([m.value for m in node.members]))
-        elif isinstance(node, JsonArray):
-            stack.extend(reversed(node.items))
-
-
-def member(obj: JsonObject, name: str) -> JsonMember | None:
-    """The last member named `name` ignoring case (Json.NET binds names case-insensitively)."""
-    return _members_by_name(obj).get(name.lower())
-
-
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
@@ -98,6 +67,36 @@ def _by_identity(fn: Callable[[_T], _R]) -> Callable[[_T], _R]:
         return result
 
     return cached
+
+
+def policy_array(command: Command) -> JsonArray | None:
+    """The payload's top-level array, when the payload is one."""
+    value = command.payload.value if command.payload else None
+    return value if isinstance(value, JsonArray) else None
+
+
+@_by_identity
+def objects(command: Command) -> tuple[JsonObject, ...]:
+    """The policy objects: the top-level array's elements that are objects."""
+    array = policy_array(command)
+    return tuple(item for item in array.items if isinstance(item, JsonObject)) if array else ()
+
+
+def all_objects(value: JsonValue | None) -> Iterator[JsonObject]:
+    """Every object in the JSON value, at any depth (an explicit stack, no recursion)."""
+    stack = [value] if value is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, JsonObject):
+            yield node
+            stack.extend(reversed([m.value for m in node.members]))
+        elif isinstance(node, JsonArray):
+            stack.extend(reversed(node.items))
+
+
+def member(obj: JsonObject, name: str) -> JsonMember | None:
+    """The last member named `name` ignoring case (Json.NET binds names case-insensitively)."""
+    return _members_by_name(obj).get(name.lower())
 
 
 @_by_identity
@@ -158,12 +157,10 @@ def is_placeholder(value: str) -> bool:
     return bool(_TEMPLATE.search(value) or _GUID_SHAPED.fullmatch(value) or _PLACEHOLDER_WORD.search(value))
 
 
-def object_ids(command: Command) -> Iterator[JsonString]:
+@_by_identity
+def object_ids(command: Command) -> tuple[JsonString, ...]:
     """Every policy object's `ObjectId` value that is a string."""
-    for obj in objects(command):
-        s = string_value(obj, OBJECT_ID)
-        if s is not None:
-            yield s
+    return tuple(v for v in (string_value(obj, OBJECT_ID) for obj in objects(command)) if v is not None)
 
 
 # ---- AllowedUsages values -------------------------------------------------------------
@@ -197,12 +194,10 @@ def usages(s: JsonString) -> tuple[Usage, ...]:
     return tuple(items)
 
 
-def usage_strings(command: Command) -> Iterator[JsonString]:
+@_by_identity
+def usage_strings(command: Command) -> tuple[JsonString, ...]:
     """Every policy object's `AllowedUsages` value that is a string."""
-    for obj in objects(command):
-        s = string_value(obj, ALLOWED_USAGES)
-        if s is not None:
-            yield s
+    return tuple(v for v in (string_value(obj, ALLOWED_USAGES) for obj in objects(command)) if v is not None)
 
 
 def removal(s: JsonString, items: tuple[Usage, ...], index: int) -> Span:
