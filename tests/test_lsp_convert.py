@@ -14,7 +14,7 @@ from kqllint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, S
 from kqllint.docs import rule_url  # noqa: E402
 from kqllint.lsp.convert import (  # noqa: E402
     UTF8, UTF16, UTF32, PositionMap, code_points, to_lsp_diagnostic, to_text_edit, units)
-from kqllint.lsp.edits import command_spans, diff_edits, range_edits  # noqa: E402
+from kqllint.lsp.edits import diff_edits, range_edits, script_edits, statement_edits  # noqa: E402
 
 
 def pos(line: int, character: int) -> types.Position:
@@ -154,30 +154,60 @@ def test_diff_edits_round_trip(old: list[str], new: list[str]) -> None:
     assert _apply("".join(old), diff_edits("".join(old), "".join(new))) == "".join(new)
 
 
-SCRIPT = """.alter cluster policy managed_identity   ```[]```
+SCRIPT = """// keep
+.alter cluster policy managed_identity   ```[]```
+
+T | take 1
 
 .show  cluster policy managed_identity
 """
-FORMATTED = """.alter cluster policy managed_identity ```[]```
+FORMATTED = """// keep
+.alter cluster policy managed_identity ```[]```
+
+T | take 1
 
 .show cluster policy managed_identity
 """
 
 
+def test_script_edits_change_each_command_in_place() -> None:
+    edits = script_edits(SCRIPT, FORMATTED)
+    assert _apply(SCRIPT, edits) == FORMATTED
+    assert [SCRIPT[e.span.start:e.span.end] for e in edits] == [
+        ".alter cluster policy managed_identity   ```[]```", ".show  cluster policy managed_identity"]
+
+
+def test_statement_edits_give_none_when_the_statements_do_not_pair_up() -> None:
+    assert statement_edits(SCRIPT, FORMATTED + "\n.show cluster policy managed_identity\n") is None
+    changed = SCRIPT + ".show cluster policy managed_identity\n"
+    assert _apply(SCRIPT, script_edits(SCRIPT, changed)) == changed
+
+
+def test_script_edits_are_linear_on_repeated_lines() -> None:
+    edits = script_edits(SCRIPT * 500, FORMATTED * 500)  # a line diff would be quadratic here
+    assert len(edits) == 1000
+    assert _apply(SCRIPT * 500, edits) == FORMATTED * 500
+
+
+def test_diff_edits_fall_back_to_one_hunk_when_difflib_would_be_slow() -> None:
+    old, new = "x\n" + "a\n" * 600, "x\n" + "b\n" * 600
+    assert diff_edits(old, new) == [Edit(Span(2, len(old)), "b\n" * 600)]
+
+
 def test_range_edits_keep_only_the_commands_the_selection_touches() -> None:
     second = SCRIPT.index(".show")
     cursor = Span(second + 3, second + 3)
-    assert [c.start for c in command_spans(SCRIPT, cursor)] == [second]
-    assert range_edits(SCRIPT, FORMATTED, cursor) == [
-        Edit(Span(second, len(SCRIPT)), ".show cluster policy managed_identity\n")]
-    first_only = range_edits(SCRIPT, FORMATTED, Span(0, 1))
-    assert [e.span.start for e in first_only] == [0]
+    assert _apply(SCRIPT, range_edits(SCRIPT, FORMATTED, cursor)) == SCRIPT.replace(".show  ", ".show ")
+    first = SCRIPT.index(".alter")
+    assert _apply(SCRIPT, range_edits(SCRIPT, FORMATTED, Span(first, first + 1))) == (
+        SCRIPT.replace("   ```", " ```"))
     assert _apply(SCRIPT, range_edits(SCRIPT, FORMATTED, Span(0, len(SCRIPT)))) == FORMATTED
 
 
-def test_range_edits_on_a_blank_line_between_commands_change_nothing() -> None:
-    blank = SCRIPT.index("\n\n") + 1
-    assert range_edits(SCRIPT, FORMATTED, Span(blank, blank)) == []
+@pytest.mark.parametrize("where", ["// keep", "T | take", "\n\nT"])
+def test_range_edits_outside_every_command_change_nothing(where: str) -> None:
+    at = SCRIPT.index(where) + 1
+    assert range_edits(SCRIPT, FORMATTED, Span(at, at)) == []
 
 
 def test_fix_edits_of_a_real_finding_convert() -> None:

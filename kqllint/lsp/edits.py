@@ -1,13 +1,14 @@
-"""Pure text differences as edits: whole-line hunks, and the hunks a range formatting keeps."""
+"""Pure text differences as edits: formatting edits per statement, and line hunks within one."""
 
 from __future__ import annotations
 
 import difflib
 
 from kqllint.diagnostic import Edit, Span
-from kqllint.model import Command
 from kqllint.script import parse_script
 from kqllint.source import LineIndex
+
+_MAX_DIFF_WORK = 250_000  # lines x lines; about 0.1 s of difflib
 
 
 def _lines(text: str) -> tuple[list[str], list[int]]:
@@ -36,6 +37,10 @@ def diff_edits(old: str, new: str) -> list[Edit]:
         tail += 1
     old_mid = old_lines[head:len(old_lines) - tail]
     new_mid = new_lines[head:len(new_lines) - tail]
+    if len(old_mid) * len(new_mid) > _MAX_DIFF_WORK:  # difflib is quadratic: one hunk instead
+        return [Edit(Span(starts[head] if head < len(starts) else len(old),
+                          len(old) - sum(map(len, old_lines[len(old_lines) - tail:]))),
+                     "".join(new_mid))]  # fmt: skip
     matcher = difflib.SequenceMatcher(None, old_mid, new_mid, autojunk=False)
 
     def offset(i: int) -> int:
@@ -52,20 +57,49 @@ def _touches(a: Span, b: Span) -> bool:
     return a.overlaps(b)
 
 
-def command_spans(text: str, selection: Span) -> list[Span]:
-    """The spans of the modelled commands `selection` touches."""
-    return [s.span for s in parse_script(text).statements
-            if isinstance(s, Command) and _touches(s.span, selection)]  # fmt: skip
+def statement_edits(old: str, formatted: str) -> list[tuple[Span, list[Edit]]] | None:
+    """For each statement of `old` that formatting changed: its span and the edits, in `old`.
 
-
-def range_edits(text: str, formatted: str, selection: Span) -> list[Edit]:
-    """The formatting edits for the modelled commands `selection` touches.
-
-    The whole text is formatted (the formatter needs the whole script), then only the line hunks
-    that touch those commands are kept: a command is formatted whole or not at all, and a
-    selection that touches no command changes nothing. Commands are separated by at least one
-    line the formatter leaves alone, so a hunk belongs to one command; only two commands written
-    on adjacent lines, both changed, share a hunk and are formatted together.
+    The formatter keeps the statements and rewrites only inside commands, so the statements of
+    the two texts pair up in order, and diffing pair by pair is linear in the file's size (a line
+    diff of the whole file is quadratic when, as in deployment scripts, lines repeat). None when
+    the statements do not pair up.
     """
-    wanted = command_spans(text, selection)
-    return [e for e in diff_edits(text, formatted) if any(_touches(e.span, c) for c in wanted)]
+    olds = [s.span for s in parse_script(old).statements]
+    news = [s.span for s in parse_script(formatted).statements]
+    if len(olds) != len(news):
+        return None
+    olds.append(Span(len(old), len(old)))
+    news.append(Span(len(formatted), len(formatted)))
+    changed: list[tuple[Span, list[Edit]]] = []
+    old_end = new_end = 0
+    for o, n in zip(olds, news):
+        for o_span, n_span in ((Span(old_end, o.start), Span(new_end, n.start)), (o, n)):
+            before, after = old[o_span.start:o_span.end], formatted[n_span.start:n_span.end]
+            if before != after:
+                shift = o_span.start
+                edits = [Edit(Span(e.span.start + shift, e.span.end + shift), e.content)
+                         for e in diff_edits(before, after)]  # fmt: skip
+                changed.append((o_span, edits))
+        old_end, new_end = o.end, n.end
+    return changed
+
+
+def script_edits(old: str, new: str) -> list[Edit]:
+    """The edits, a few lines each, that turn `old` into `new` (formatted, or fixed)."""
+    pairs = statement_edits(old, new)
+    if pairs is None:
+        return diff_edits(old, new)
+    return [e for _, edits in pairs for e in edits]
+
+
+def range_edits(old: str, formatted: str, selection: Span) -> list[Edit]:
+    """The formatting edits of the statements `selection` touches (only commands ever change).
+
+    The whole text is formatted (the formatter needs the whole script) and each command is
+    formatted whole or not at all; a selection that touches no command changes nothing.
+    """
+    pairs = statement_edits(old, formatted)
+    if pairs is None:
+        return []  # the formatter broke its promise to keep the statements; format nothing
+    return [e for span, edits in pairs if _touches(span, selection) for e in edits]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
@@ -23,7 +24,7 @@ from kqllint.config import Config
 from kqllint.diagnostic import Applicability, Diagnostic, Severity, Span
 from kqllint.linter import lint_text
 from kqllint.lsp.convert import PositionMap, encoding_of, to_lsp_diagnostic, to_text_edits
-from kqllint.lsp.edits import diff_edits, range_edits
+from kqllint.lsp.edits import range_edits, script_edits
 
 DEBOUNCE_SECONDS = 0.2
 CONFIG_NAMES = (".kqllint.toml", "pyproject.toml")
@@ -59,7 +60,8 @@ class KqlLanguageServer(LanguageServer):
         super().__init__("kqllint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.debounce = debounce
         self.pending: dict[str, asyncio.Task[None]] = {}
-        self.linted: dict[str, Linted] = {}
+        self.linted: dict[str, tuple[int, Linted]] = {}
+        self.generation = 0  # of the configuration: a result computed with an older one is stale
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kqllint")
         self.shown: set[str] = set()
 
@@ -91,14 +93,15 @@ class KqlLanguageServer(LanguageServer):
         return await asyncio.get_running_loop().run_in_executor(self.worker, function, *args)
 
     async def lint(self, snapshot: Snapshot) -> Linted:
-        cached = self.linted.get(snapshot.uri)
-        if cached is not None and cached.snapshot == snapshot:
+        generation, cached = self.linted.get(snapshot.uri, (-1, None))
+        if cached is not None and generation == self.generation and cached.snapshot == snapshot:
             return cached
+        generation = self.generation
         linted = await self.run(lint_snapshot, snapshot, self.encoding)
         if linted.config_error:
             self.warn_once(linted.config_error)
-        if self.is_current(snapshot):
-            self.linted[snapshot.uri] = linted
+        if self.is_current(snapshot) and generation == self.generation:
+            self.linted[snapshot.uri] = (generation, linted)
         return linted
 
     def schedule(self, uri: str, delay: float) -> None:
@@ -113,7 +116,13 @@ class KqlLanguageServer(LanguageServer):
         if uri not in self.workspace.text_documents:
             return
         snapshot = self.snapshot(uri)
-        linted = await self.lint(snapshot)
+        try:
+            linted = await self.lint(snapshot)
+        except Exception:  # a bug in a rule must not end the server, nor go unseen
+            log.exception("checking %s failed", uri)
+            message = f"kqllint could not check {uri}:\n{traceback.format_exc()}"
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=message))
+            return
         if self.pushes and self.is_current(snapshot):
             self.publish(uri, snapshot.version, linted.items)
         if self.pending.get(uri) is asyncio.current_task():
@@ -133,7 +142,7 @@ class KqlLanguageServer(LanguageServer):
     def reload_config(self) -> None:
         """A configuration file changed: forget what was read, and check every open document again."""
         self.worker.submit(clear_config_cache)  # on the worker, the only thread that reads them
-        self.linted.clear()
+        self.generation += 1
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
         workspace = self.client_capabilities.workspace
@@ -175,7 +184,7 @@ def lint_snapshot(snapshot: Snapshot, encoding: str) -> Linted:
     found = lint_text(snapshot.text, snapshot.path, config)
     positions = PositionMap(snapshot.text, encoding)
     items = [to_lsp_diagnostic(d, positions) for d in found]
-    result_id = f"{snapshot.version}-{hash((snapshot.text, tuple(found))) & 0xFFFFFFFF:x}"
+    result_id = f"{snapshot.version}-{hash((snapshot.text, repr(found))) & 0xFFFFFFFF:x}"
     return Linted(snapshot, found, items, result_id, error)
 
 
@@ -256,7 +265,8 @@ async def formatting(ls: KqlLanguageServer, params: types.DocumentFormattingPara
     """The whole document in canonical form (the editor's tab size is ignored, as the CLI does)."""
     snapshot = ls.snapshot(params.text_document.uri)
     formatted = await _formatted(ls, snapshot)
-    return to_text_edits(diff_edits(snapshot.text, formatted), PositionMap(snapshot.text, ls.encoding))
+    edits = await ls.run(script_edits, snapshot.text, formatted)
+    return to_text_edits(edits, PositionMap(snapshot.text, ls.encoding))
 
 
 async def range_formatting(ls: KqlLanguageServer,
@@ -304,7 +314,8 @@ async def resolve_code_action(ls: KqlLanguageServer, action: types.CodeAction) -
         return action
     snapshot = ls.snapshot(action.data["uri"])
     fixed = await ls.run(fix_all_snapshot, snapshot)
-    edits = to_text_edits(diff_edits(snapshot.text, fixed), PositionMap(snapshot.text, ls.encoding))
+    changes = await ls.run(script_edits, snapshot.text, fixed)
+    edits = to_text_edits(changes, PositionMap(snapshot.text, ls.encoding))
     action.edit = types.WorkspaceEdit(changes={snapshot.uri: edits})
     return action
 
