@@ -21,7 +21,7 @@ from pygls.uris import to_fs_path
 
 from kqllint import __version__
 from kqllint.config import Config
-from kqllint.diagnostic import Applicability, Diagnostic, Severity, Span
+from kqllint.diagnostic import Applicability, Diagnostic, Span
 from kqllint.linter import lint_text
 from kqllint.lsp.convert import PositionMap, encoding_of, to_lsp_diagnostic, to_text_edits
 from kqllint.lsp.edits import range_edits, script_edits
@@ -298,7 +298,7 @@ async def code_actions(ls: KqlLanguageServer, params: types.CodeActionParams) ->
     actions: list[types.CodeAction] = []
     if _wanted(QUICK_FIX, only):
         for diagnostic, item in zip(linted.diagnostics, linted.items):
-            if diagnostic.fix is not None and _touches(diagnostic.span, selection):
+            if diagnostic.fix is not None and diagnostic.fix.edits and _touches(diagnostic.span, selection):
                 actions.append(_quick_fix(snapshot.uri, diagnostic, item, positions))
     if _wanted(FIX_ALL, only) and any(_is_safe(d) for d in linted.diagnostics):
         action = _fix_all_action(snapshot)
@@ -341,7 +341,8 @@ def _fix_all_action(snapshot: Snapshot) -> types.CodeAction:
 
 
 def _is_safe(diagnostic: Diagnostic) -> bool:
-    return diagnostic.fix is not None and diagnostic.fix.applicability is Applicability.SAFE
+    fix = diagnostic.fix
+    return fix is not None and bool(fix.edits) and fix.applicability is Applicability.SAFE
 
 
 def _wanted(kind: str, only: list[str] | None) -> bool:
