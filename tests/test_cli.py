@@ -8,19 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kqllint.cli import main
+from clirun import run_cli as run
 
 CLEAN = ".show database db policy managed_identity\n"
 BAD = ".alter database db polcy managed_identity ```[]```\n"
 WARN = ".show database policy managed_identity\n"
 
 
-def run(args: list[str], input: bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, args, input=input)
-    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -6,20 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kqllint.cli import main
 from kqllint.config import Config, ConfigError, clear_cache, load_config_for
 from kqllint.diagnostic import Severity
+from clirun import run_cli as run
 
 WARN = ".show database policy managed_identity\n"  # C001 at 1:7, a warning
 C001 = "1:7: C001 `.show database` without a database name"
 
 
-def run(args: list[str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def concise(*args: str) -> tuple[int, str, str]:

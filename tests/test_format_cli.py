@@ -7,9 +7,8 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kqllint.cli import main
+from clirun import run_cli as run
 
 UGLY = ".show   cluster policy managed_identity\n"
 PRETTY = ".show cluster policy managed_identity\n"
@@ -18,10 +17,6 @@ FIXABLE = '.ALTER cluster policy managed_identity ```[{"ObjectId": "System", "Al
 FIXED = '.alter cluster policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "All"}]```\n'
 
 
-def run(args: list[str], input: bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, args, input=input)
-    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from kqllint import lint_text
-from kqllint.cli import main
 from kqllint.config import Config, clear_cache
 from kqllint.diagnostic import Applicability
 from kqllint.identities import IdentityError, Identities, load_identities, parse_identity_file
+from clirun import run_cli
 
 DATA = Path(__file__).parent / "data" / "identities"
 SYSTEM_PRINCIPAL = "0f4e2b7a-3c1d-4e5f-8a9b-1c2d3e4f5a01"
@@ -222,9 +221,7 @@ def fresh_cache() -> Iterator[None]:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["check", "--output-format", "concise", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
+    return run_cli(["check", "--output-format", "concise", *args])
 
 
 def test_identities_flag_is_repeatable(tmp_path: Path) -> None:

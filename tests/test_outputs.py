@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kqllint.cli import main
 from kqllint.rules import RULES
+from clirun import run_cli as run
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sarif-schema-2.1.0.json"
 BAD = ".alter database db polcy managed_identity ```[]```\n"  # S001 at 1:20..25, an unsafe fix
@@ -17,10 +16,6 @@ WARN = ".show database policy managed_identity\n"  # C001 at 1:7..15, no fix
 DOCS = "https://github.com/kqllint/kqllint/blob/main/docs/rules"
 
 
-def run(args: list[str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
