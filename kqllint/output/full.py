@@ -37,16 +37,20 @@ def _one(report: FileReport, d: Diagnostic, color: bool) -> str:
 
 def _snippet(report: FileReport, d: Diagnostic, line: int) -> tuple[str, int, int]:
     """The line (or a window of a long one), where the caret starts, and how many carets."""
-    index = report.index
+    index, source = report.index, report.text
     start = index.starts[line - 1]
-    end = index.starts[line] if line < len(index.starts) else len(report.text)
-    text = report.text[start:end].rstrip("\r\n")  # cheap: `end` bounds the slice
+    end = index.starts[line] if line < len(index.starts) else len(source)
+    while end > start and source[end - 1] in "\r\n":
+        end -= 1  # the line break is not shown
     col = d.span.start - start
-    span_len = max(1, min(d.span.end, start + len(text)) - d.span.start)
-    left = 0
-    if len(text) > WINDOW:
-        left = max(0, min(col - WINDOW // 3, len(text) - WINDOW))
-        text = ("…" if left else "") + text[left : left + WINDOW] + ("…" if left + WINDOW < len(text) else "")
+    span_len = max(1, min(d.span.end, end) - d.span.start)
+    # Slice only the window: copying a 10 MB line once per finding made the report quadratic.
+    if end - start <= WINDOW:
+        text = source[start:end]
+    else:
+        left = max(0, min(col - WINDOW // 3, end - start - WINDOW))
+        text = source[start + left : start + left + WINDOW]
+        text = ("…" if left else "") + text + ("…" if start + left + WINDOW < end else "")
         col = col - left + (1 if left else 0)
         span_len = min(span_len, WINDOW - (col - (1 if left else 0)))
     return text.replace("\t", " "), col, max(1, span_len)
