@@ -16,6 +16,7 @@ from kqllint.suggest import did_you_mean, is_near
 _VERBS = {"ALTER": Verb.ALTER, "ALTER_MERGE": Verb.ALTER_MERGE, "SHOW": Verb.SHOW, "DELETE": Verb.DELETE}
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_]+\Z")
 _WORD_BEFORE = re.compile(r"([^\s\[\]{}()'\"`~|;,/\\=<>!@]+)\s*(?://[^\r\n]*\s*)*\Z")
+_UNTERMINATED_OBFUSCATED = re.compile(r"[hH]@?(?:['\"]|```|~~~)")
 _DELETE_DATABASE = re.compile(r"\.(?:\s|//[^\r\n]*)*delete\s+(?:(?://[^\r\n]*)?\s)*database\b", re.I)
 # Unbracketed words Kusto.Language takes as the next keyword instead of an optional name.
 _KEYWORD_NAMES = {
@@ -175,6 +176,8 @@ def _syntax_problem(exc: UnexpectedInput, text: str, base: int) -> Problem:
         return _unexpected(None, set(exc.expected), text, base)
     assert isinstance(exc, UnexpectedToken)
     token = exc.token if exc.token.type != "$END" else None
+    if token is not None and str(token) in ("h", "H") and _UNTERMINATED_OBFUSCATED.match(text, token.start_pos):
+        return _bad_character(text, token.start_pos, base)  # the lexer read the `h` of `h"…` as a word
     return _unexpected(token, set(exc.expected), text, base)
 
 

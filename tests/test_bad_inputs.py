@@ -5,8 +5,27 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
+from kqllint import format_text, lint_text
 from kqllint.diagnostic import Diagnostic, Severity, Span
 from kqllint.output import FileReport, renderer
+
+HEAD = ".alter cluster policy managed_identity "
+# Every string-literal form Kusto has, opened and never closed.
+OPENERS = ['"', "'", '@"', "@'", "```", "~~~", "@```", "@~~~"]
+OPENERS += [prefix + opener for prefix in ("h", "H") for opener in OPENERS]
+
+
+@pytest.mark.parametrize("end", ["", "\n", "\r\n"], ids=["eof", "lf", "crlf"])
+@pytest.mark.parametrize("opener", OPENERS)
+def test_an_unterminated_literal_at_the_end_of_the_file_is_named(opener: str, end: str) -> None:
+    text = HEAD + opener + "[{ObjectId: 1" + end  # no quote: it would close the literal
+    found = lint_text(text)
+    assert [(d.code, d.span.start) for d in found] == [("S002", len(HEAD))]
+    assert found[0].message.startswith("unterminated")
+    result = format_text(text)
+    assert (result.text, result.changed, [d.code for d in result.diagnostics]) == (text, False, ["F001"])
 
 
 def test_the_full_report_of_a_10_mb_line_copies_only_a_window_per_finding() -> None:
