@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
 import tempfile
@@ -14,20 +15,31 @@ def write_atomic(path: str, data: bytes) -> bool:
     mtime is kept) when they are already equal.
 
     The temporary file sits in the same folder, so the rename is atomic: a reader sees the old
-    file or the new one, never half of it. A symlink is followed, so the link stays a link.
+    file or the new one, never half of it. A symlink is followed, so the link stays a link. The
+    new file gets the old one's mode bits and, where allowed, its owner and group.
+
+    A read-only file is refused, as black and ruff (which write in place) refuse it: the rename
+    would succeed in a writable folder, silently replacing a file its owner protected. "Read-only"
+    is `os.access` or, for root (whom `os.access` always lets write), no write bit at all.
     Raises `OSError` on failure, having removed the temporary file.
     """
     target = Path(os.path.realpath(path))
     if target.read_bytes() == data:
         return False
-    mode = target.stat().st_mode & 0o7777
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".kqllint")
+    info = target.stat()
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(target))
+    try:
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".kqllint")
+    except PermissionError:
+        raise PermissionError(errno.EACCES, "its folder is not writable", str(target.parent)) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(temp, mode)
+        _keep_owner(temp, info)
+        os.chmod(temp, info.st_mode & 0o7777)  # after chown, which clears set-user-ID bits
         os.replace(temp, target)
     except BaseException:
         try:
@@ -36,6 +48,17 @@ def write_atomic(path: str, data: bytes) -> bool:
             pass
         raise
     return True
+
+
+def _keep_owner(temp: str, info: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, when allowed (root, or a group of ours)."""
+    now = os.stat(temp)
+    if (info.st_uid, info.st_gid) == (now.st_uid, now.st_gid) or not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(temp, info.st_uid, info.st_gid)
+    except OSError:
+        pass  # not allowed: the file becomes ours, as with any editor's atomic save
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
