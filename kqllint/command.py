@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
 from lark import Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import (
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+)
 
 from kqllint.diagnostic import Applicability, Edit, Fix, Span
 from kqllint.grammar import parser
 from kqllint.literals import decode_literal
-from kqllint.model import Command, Name, NameQuoting, Problem, Scope, StringLiteral, Verb, Word
+from kqllint.model import (
+    Command,
+    Name,
+    NameQuoting,
+    Problem,
+    Scope,
+    StringLiteral,
+    Verb,
+    Word,
+)
 from kqllint.payload import parse_payload
 from kqllint.suggest import did_you_mean, is_near
 
@@ -34,13 +50,25 @@ _DISPLAY = {
 }  # fmt: skip
 
 
-def parse_command(text: str, base: int, verb_hint: Word) -> Command:
-    """Parse the statement `text` (found at file offset `base`) as a ManagedIdentity command."""
+def parse_command(text: str, base: int, verb_hint: Word, payloads: bool = True) -> Command:
+    """Parse the statement `text` (found at file offset `base`) as a ManagedIdentity command.
+
+    With `payloads=False` the policy literal is decoded but its JSON is not read: the linter
+    reads each command's payload only while its rules run (`with_payload`), so a 10 MB script
+    never holds every payload tree at once.
+    """
     try:
         tree = parser("command").parse(text)
     except UnexpectedInput as exc:
         return _broken(verb_hint, Span(base, base + len(text.rstrip())), _syntax_problem(exc, text, base))
-    return _ToModel(base).transform(tree)
+    return _ToModel(base, payloads).transform(tree)
+
+
+def with_payload(command: Command) -> Command:
+    """`command` with its payload JSON read, when it was parsed with `payloads=False`."""
+    if command.argument is None or command.payload is not None:
+        return command
+    return replace(command, payload=parse_payload(command.argument))
 
 
 def _broken(verb: Word, span: Span, problem: Problem) -> Command:
@@ -63,9 +91,10 @@ class _ToModel(Transformer):
     call of a `v_args(inline=True)` method, 8% of parsing on the benchmark corpus.
     """
 
-    def __init__(self, base: int) -> None:
+    def __init__(self, base: int, payloads: bool = True) -> None:
         super().__init__()
         self.base = base
+        self.payloads = payloads
         self.problems: list[Problem] = []
 
     def verb(self, children: list[Token]) -> Token:
@@ -92,7 +121,7 @@ class _ToModel(Transformer):
         args = [t for t in rest if t.type == "STRING"]
         name = self.name_of(name_tok, scope_kind, verb_kind) if name_tok is not None else None
         literal = self.arguments(args, verb_kind, _word(kind, b).span)
-        payload = parse_payload(literal) if literal is not None else None
+        payload = parse_payload(literal) if literal is not None and self.payloads else None
         last = tail if tail is not None else (args[-1] if args else kind)
         end = b + (last.start_pos + len(str(last).rstrip()) if last is tail else last.end_pos)
         tail_span = Span(b + tail.start_pos, end) if tail is not None else None

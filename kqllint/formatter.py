@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from kqllint.config import Config
 from kqllint.diagnostic import Diagnostic, Severity, Span
+from kqllint.gcpause import paused
 from kqllint.linter import lint_script
 from kqllint.model import (
     BadStatement,
@@ -66,7 +67,11 @@ class _Change:
 
 def format_text(text: str, options: FormatOptions | None = None) -> FormatResult:
     """The canonical form of `text`; only modelled commands change, and only their layout."""
-    options = options or FormatOptions()
+    with paused():  # the model is acyclic: see kqllint/gcpause.py
+        return _format(text, options or FormatOptions())
+
+
+def _format(text: str, options: FormatOptions) -> FormatResult:
     script = parse_script(text)
     blockers = _blocking_errors(script)
     if blockers:

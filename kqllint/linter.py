@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kqllint.command import with_payload
 from kqllint.config import Config
 from kqllint.diagnostic import Diagnostic
+from kqllint.gcpause import paused
 from kqllint.model import BadStatement, Command, Script
 from kqllint.rules import RULES, RULES_BY_CODE
 from kqllint.rules._rule import Context, Finding
@@ -17,7 +19,10 @@ _DEFAULT = Config()
 
 def lint_text(text: str, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
     """Every finding in the script `text`, sorted by position."""
-    return lint_script(parse_script(text), path, config)
+    # Payload trees are read one command at a time while its rules run (`with_payload`), so
+    # peak memory stays near the size of the text and the light model, not every payload's tree.
+    with paused():
+        return lint_script(parse_script(text, payloads=False), path, config)
 
 
 def lint_script(script: Script, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
@@ -53,6 +58,7 @@ def _rule_findings(script: Script, context: Context, config: Config, path: str |
     for command in script.commands:
         if command.broken:
             continue  # after a syntax error the command's meaning is unknown (as pyflakes does)
+        command = with_payload(command)
         for rule in command_rules:
             found.extend(map(rule.diagnostic, rule.check_command(command, context)))  # type: ignore[misc]
     for rule in script_rules:

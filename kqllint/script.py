@@ -54,8 +54,11 @@ def _item_regex() -> re.Pattern[str]:
     return re.compile(terminal_regex("script", "ITEM"))
 
 
-def parse_script(text: str) -> Script:
-    """The model of a whole script: statements in order, every comment, and blank splits."""
+def parse_script(text: str, payloads: bool = True) -> Script:
+    """The model of a whole script: statements in order, every comment, and blank splits.
+
+    `payloads=False` leaves each command's `payload` unread (see `command.with_payload`).
+    """
     lines, comments = _lines(text)
     groups = _group(lines, text)
     statements: list[Statement] = []
@@ -65,9 +68,9 @@ def parse_script(text: str) -> Script:
         if skip:
             skip = False
             continue
-        stmt = _statement(text, first, last, container, joined, comments)
+        stmt = _statement(text, first, last, container, joined, comments, payloads)
         if isinstance(stmt, Command) and stmt.broken and i + 1 < len(groups):
-            merged = _merge_split(text, stmt, groups[i + 1], comments)
+            merged = _merge_split(text, stmt, groups[i + 1], payloads)
             if merged is not None:
                 stmt, split = merged
                 splits.append(split)
@@ -145,7 +148,7 @@ def _execute_container(text: str, opener: _Line, container: Container) -> Contai
 
 
 def _statement(text: str, first: _Line, last: _Line, container: Container, joined: bool,
-               comments: list[Comment]) -> Statement:  # fmt: skip
+               comments: list[Comment], payloads: bool) -> Statement:  # fmt: skip
     start, end = first.start, last.end
     if first.kind == "comment":  # a block of only comments
         return Opaque(Span(start, end), False, container, first.block, joined)
@@ -160,7 +163,7 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
         execute = _EXECUTE.match(text, start)
         scope = None if not execute else Scope(execute.group(1).lower())
         return Opaque(Span(start, end), True, container, first.block, joined, scope)
-    command = parse_command(text[start:end], start, verb)
+    command = parse_command(text[start:end], start, verb, payloads)
     # The head ends where the policy starts, or at `managed_identity`: a comment in a `| query`
     # tail is not in the head.
     head_end = command.argument.span.start if command.argument else command.kind.span.end if command.kind else command.span.end
@@ -195,12 +198,12 @@ def _modelled_verb(text: str, start: int, end: int) -> Word | None:
 
 
 def _merge_split(text: str, command: Command, nxt: tuple[_Line, _Line, Container, bool],
-                 comments: list[Comment]) -> tuple[Command, BlankSplit] | None:  # fmt: skip
+                 payloads: bool) -> tuple[Command, BlankSplit] | None:  # fmt: skip
     """A command cut in two by a blank line: the whole command, and where the blank line is."""
     first, last, _, _ = nxt
     if first.kind != "other" or first.block != _block_after(command):
         return None
-    whole = parse_command(text[command.span.start : last.end], command.span.start, command.verb)
+    whole = parse_command(text[command.span.start : last.end], command.span.start, command.verb, payloads)
     if whole.broken:
         return None
     whole = replace(whole, container=command.container, block=command.block, joined=command.joined)

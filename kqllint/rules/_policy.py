@@ -60,7 +60,7 @@ def _by_identity(fn: Callable[[_T], _R]) -> Callable[[_T], _R]:
         hit = cache.get(id(node))
         if hit is not None and hit[0] is node:
             return hit[1]
-        if len(cache) >= 4096:
+        if len(cache) >= 512:  # the engine checks one command at a time: keep memory flat
             cache.clear()
         result = fn(node)
         cache[id(node)] = (node, result)
