@@ -1,15 +1,201 @@
 """The bad-input catalog: unusual but valid files are linted and formatted normally; invalid
-ones get a clear message, exit 1 or 2, no traceback, and are left byte for byte."""
+ones get a clear message, exit 1 or 2, no traceback, and `format` leaves them byte for byte.
+
+Each case runs the real CLI in a subprocess (a traceback would show on stderr) under a time
+limit that catches hangs, not slowness. The three big cases cost about a minute together on a
+loaded two-core machine: they are marked `slow` and still run by default (`-m "not slow"`
+leaves them out).
+"""
 
 from __future__ import annotations
 
+import codecs
+import gzip
+import os
+import random
+import subprocess
+import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from kqllint import format_text, lint_text
 from kqllint.diagnostic import Diagnostic, Severity, Span
 from kqllint.output import FileReport, renderer
+
+UGLY = ".show   cluster policy managed_identity\n"
+PRETTY = ".show cluster policy managed_identity\n"
+GUID = "aaaaaaaa-0000-1111-2222-{:012}"
+ALTER = ".alter cluster policy managed_identity "
+LIMIT = 30  # seconds for one run: enough on a loaded machine, and a hang still fails
+BIG_LIMIT = 240
+OLD = 1_000_000_000  # the mtime an untouched file keeps
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input: its bytes, then the exit code of `check` and of `format` and a fragment of what
+    each says; `formatted` is what `format` writes (None: the file must stay as it was)."""
+
+    name: str
+    data: Callable[[], bytes]
+    check: int
+    check_says: str
+    format: int
+    format_says: str
+    formatted: Callable[[], bytes] | None = None
+    limit: int = LIMIT
+
+
+def utf8(text: str) -> Callable[[], bytes]:
+    return lambda: text.encode()
+
+
+def nested(depth: int, opener: str, closer: str, inner: str = "") -> str:
+    return ALTER + "```" + opener * depth + inner + closer * depth + "```\n"
+
+
+def random_bytes() -> bytes:
+    return random.Random(6).randbytes(65_536)
+
+
+def commands(count: int, command: str) -> bytes:
+    return "\n".join([command] * count).encode()
+
+
+def objects(count: int, pretty: bool) -> bytes:
+    if not pretty:
+        items = ", ".join(f'{{"AllowedUsages": "All", "ObjectId": "{GUID.format(i)}"}}' for i in range(count))
+        return (ALTER + "```[" + items + "]```\n").encode()
+    item = '  {{\n    "ObjectId": "{}",\n    "AllowedUsages": "All"\n  }}'
+    return (ALTER + "```\n[\n" + ",\n".join(item.format(GUID.format(i)) for i in range(count)) + "\n]\n```\n").encode()
+
+
+def long_line(pretty: bool) -> bytes:
+    """A 10 MB line: one object with a 10 MB value, then 1,000 objects with an unknown usage."""
+    pad, count = "x" * 10_000_000, 1_000
+    if not pretty:
+        first = f'{{"ObjectId": "{GUID.format(count)}", "AllowedUsages": "All", "Extra": "{pad}"}}'
+        rest = "".join(f', {{"AllowedUsages": "Bogus", "ObjectId": "{GUID.format(i)}"}}' for i in range(count))
+        return (ALTER + "```[" + first + rest + "]```\n").encode()
+    first = f'  {{\n    "ObjectId": "{GUID.format(count)}",\n    "AllowedUsages": "All",\n    "Extra": "{pad}"\n  }}'
+    item = '  {{\n    "ObjectId": "{}",\n    "AllowedUsages": "Bogus"\n  }}'
+    items = [first] + [item.format(GUID.format(i)) for i in range(count)]
+    return (ALTER + "```\n[\n" + ",\n".join(items) + "\n]\n```\n").encode()
+
+
+REFORMATTED = "1 file reformatted."
+BLOCKED = "1 file not formatted because of errors."
+NOT_UTF8 = "not valid UTF-8"
+NUL = "contains a NUL character"
+
+CATALOG = [
+    # unusual but valid
+    Case("utf-8-bom", lambda: codecs.BOM_UTF8 + UGLY.encode(), 0, "All checks passed", 0, REFORMATTED,
+         lambda: codecs.BOM_UTF8 + PRETTY.encode()),
+    Case("utf-16-le-bom", lambda: codecs.BOM_UTF16_LE + UGLY.encode("utf-16-le"), 0, "All checks passed", 0,
+         REFORMATTED, lambda: codecs.BOM_UTF16_LE + PRETTY.encode("utf-16-le")),
+    Case("utf-16-be-bom", lambda: codecs.BOM_UTF16_BE + (UGLY + "// é 😀\n").encode("utf-16-be"), 0,
+         "All checks passed", 0, REFORMATTED, lambda: codecs.BOM_UTF16_BE + (PRETTY + "// é 😀\n").encode("utf-16-be")),
+    Case("crlf", utf8((UGLY + "\n" + UGLY).replace("\n", "\r\n")), 0, "All checks passed", 0, REFORMATTED,
+         utf8((PRETTY + "\n" + PRETTY).replace("\n", "\r\n"))),
+    Case("lone-cr", utf8((UGLY + "\n" + UGLY).replace("\n", "\r")), 0, "All checks passed", 0, REFORMATTED,
+         utf8((PRETTY + "\n" + PRETTY).replace("\n", "\r"))),
+    Case("crlf-payload", utf8(ALTER + "```[\r\n\t{'ObjectId':'" + GUID.format(1) + "','AllowedUsages':'All'}]```\r\n"),
+         0, "1 problem (1 info)", 0, REFORMATTED,
+         utf8(ALTER + '```\r\n[\r\n  {\r\n    "ObjectId": "' + GUID.format(1) + '",\r\n    "AllowedUsages": "All"\r\n  }\r\n]\r\n```\r\n')),
+    Case("tabs", utf8("\t.show\tcluster \t policy\tmanaged_identity\t\n"), 0, "All checks passed", 0, REFORMATTED,
+         utf8("\t.show cluster policy managed_identity\t\n")),
+    Case("empty", utf8(""), 0, "All checks passed", 0, "1 file left unchanged."),
+    Case("only-a-bom", lambda: codecs.BOM_UTF8, 0, "All checks passed", 0, "1 file left unchanged."),
+    Case("blank-lines", utf8(" \t\n\r\n\r\n"), 0, "All checks passed", 0, "1 file left unchanged."),
+    Case("100,000-commands", lambda: commands(100_000, UGLY), 0, "All checks passed", 0, REFORMATTED,
+         lambda: commands(100_000, PRETTY), BIG_LIMIT),
+    Case("100,000-objects", lambda: objects(100_000, False), 0, "All checks passed", 0, REFORMATTED,
+         lambda: objects(100_000, True), BIG_LIMIT),
+    Case("10-mb-line", lambda: long_line(False), 1, "Found 1001 problems (1000 errors, 1 warning)", 0, REFORMATTED,
+         lambda: long_line(True), BIG_LIMIT),
+    # not text
+    Case("not-utf-8", lambda: UGLY.encode().replace(b"cluster", b"cl\xfcster"),
+         2, "not valid UTF-8 (byte 0xfc at offset 10)", 2, "not valid UTF-8 (byte 0xfc at offset 10)"),
+    Case("latin-1", lambda: "// Données\n".encode("latin-1") + UGLY.encode(), 2, NOT_UTF8, 2, NOT_UTF8),
+    Case("utf-8-cut-at-eof", lambda: UGLY.encode() + "é".encode()[:1], 2, NOT_UTF8, 2, NOT_UTF8),
+    Case("utf-8-surrogate", lambda: UGLY.encode() + b"// \xed\xa0\x80\n", 2, NOT_UTF8, 2, NOT_UTF8),
+    Case("utf-8-bom-then-latin-1", lambda: codecs.BOM_UTF8 + b"// \xe9\n", 2, NOT_UTF8, 2, NOT_UTF8),
+    Case("nul", lambda: UGLY.encode() + b"\0", 2, NUL + " at offset 40", 2, NUL + " at offset 40"),
+    Case("utf-16-without-bom", lambda: UGLY.encode("utf-16-le"), 2, NUL, 2, NUL),
+    Case("utf-16-cut-in-half", lambda: codecs.BOM_UTF16_LE + UGLY.encode("utf-16-le")[:-1], 2, "invalid UTF-16-LE", 2,
+         "invalid UTF-16-LE"),
+    Case("utf-16-lone-surrogate", lambda: codecs.BOM_UTF16_BE + "\ud800".encode("utf-16-be", "surrogatepass"), 2,
+         "invalid UTF-16-BE", 2, "invalid UTF-16-BE"),
+    Case("utf-16-with-nul", lambda: codecs.BOM_UTF16_LE + (UGLY + "\0").encode("utf-16-le"), 2, NUL, 2, NUL),
+    Case("random-bytes", random_bytes, 2, NOT_UTF8, 2, NOT_UTF8),
+    Case("binary-gzip", lambda: gzip.compress(UGLY.encode() * 100, mtime=0), 2, "byte 0x8b at offset 1", 2,
+         "byte 0x8b at offset 1"),
+    Case("binary-controls", lambda: bytes(range(32)) * 10, 2, NUL + " at offset 0", 2, NUL + " at offset 0"),
+    # text that is not a script
+    Case("only-a-dot", utf8("."), 1, "expected a command name after `.`", 2, BLOCKED),
+    Case("dots", utf8(".\n" * 10_000), 1, "Found 10000 problems (10000 errors)", 2, BLOCKED),
+    Case("json-10000-deep", utf8(nested(10_000, "[", "]")), 1, "JSON nested more than 64 levels deep", 2, BLOCKED),
+    Case("json-objects-10000-deep", utf8(nested(10_000, '{"a":', "}", "1")), 1, "JSON nested more than 64 levels deep",
+         2, BLOCKED),
+    Case("json-10000-open", utf8(ALTER + "```" + "[" * 10_000 + "```"), 1, "JSON nested more than 64 levels deep", 2,
+         BLOCKED),
+    Case("brackets-10000-deep", utf8(ALTER + "[" * 10_000), 1, "unclosed `[`", 2, BLOCKED),
+    Case("other-command-10000-deep", utf8(".show database " + "[" * 10_000 + "(" * 10_000), 0, "All checks passed", 0,
+         "1 file left unchanged."),
+    Case("unterminated-json-string", utf8(ALTER + '```[{"ObjectId": "aa```'), 1, "unterminated JSON string", 2, BLOCKED),
+    *(Case(f"unterminated-{opener}", utf8(ALTER + opener + "[{ObjectId: 1"), 1, "unterminated", 2, BLOCKED)
+      for opener in ['"', "@'", "~~~", 'h@"']),  # every form: test_an_unterminated_literal_…
+    Case("unterminated-name", utf8(".show database ['db policy managed_identity"), 1, "unclosed `[`", 2, BLOCKED),
+]
+BIG = {"100,000-commands", "100,000-objects", "10-mb-line"}
+
+
+def kqllint(*args: str, limit: int) -> tuple[int, str, str, float]:
+    began = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "kqllint", *args], capture_output=True, timeout=limit)
+    out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err, err[-3000:]
+    return done.returncode, out, err, time.monotonic() - began
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, id=c.name, marks=[pytest.mark.slow] if c.name in BIG else []) for c in CATALOG]
+)
+def test_catalog(case: Case, tmp_path: Path) -> None:
+    path = tmp_path / "script.kql"
+    data = case.data()
+    path.write_bytes(data)
+    code, out, err, took = kqllint("check", "--no-color", str(path), limit=case.limit)
+    assert code == case.check, out[-2000:] + err
+    assert case.check_says in out + err
+    if case.check == 2:
+        assert out == "" and f"error: {path}: " in err  # the message names the file
+    assert max(map(len, out.splitlines()), default=0) < 1_000, "a long line is shown as a window of it"
+    os.utime(path, (OLD, OLD))
+    code, out, err, took_format = kqllint("format", str(path), limit=case.limit)
+    assert (code, out) == (case.format, "")
+    assert case.format_says in err
+    if case.formatted is None:
+        assert path.read_bytes() == data, "format changed a file it must leave alone"
+        assert path.stat().st_mtime == OLD
+    else:
+        assert path.read_bytes() == case.formatted()
+    print(f"{case.name}: check {took:.1f} s, format {took_format:.1f} s")
+
+
+def test_json_nested_10000_deep_is_one_finding_not_a_recursion_error() -> None:
+    for text in (nested(10_000, "[", "]"), nested(10_000, '{"a":', "}", "1"), nested(100_000, "[", "]")):
+        found = lint_text(text)
+        assert [(d.code, d.message) for d in found] == [("J001", "JSON nested more than 64 levels deep")]
+        opener = "[" if "```[" in text else '{"a":'
+        assert found[0].span.start == text.index("```") + 3 + 64 * len(opener)  # the 65th opener
+        result = format_text(text)
+        assert (result.text, [d.code for d in result.diagnostics]) == (text, ["F001"])
 
 HEAD = ".alter cluster policy managed_identity "
 # Every string-literal form Kusto has, opened and never closed.
