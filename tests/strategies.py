@@ -203,3 +203,52 @@ def scripts(draw: st.DrawFn) -> str:
     text += draw(st.sampled_from(["\n", "\n", "", "\n\n"]))
     ending = draw(st.sampled_from(["\n", "\n", "\r\n", "\r"]))
     return text.replace("\n", ending) if ending != "\n" else text
+
+
+# ---- mutations --------------------------------------------------------------------------
+
+# Characters that matter to the reader: quotes and fences, brackets, separators, the `h` and `@`
+# of literal prefixes, escapes, line breaks and what else Unicode calls one, a BOM and controls.
+SHARP_CHARS = tuple("`'\"[]{}(),:;.|@hH\\/-_~ \t\r\n") + ("\r\n", "é", "😀", "\u2028", "\x85", "\ufeff", "\x00", "\x0b")
+MUTATION_KINDS = ("delete", "duplicate", "swap", "insert", "replace")
+
+
+def random_chars() -> st.SearchStrategy[str]:
+    """A character a mutation inserts: mostly a sharp one, sometimes any (no lone surrogate:
+    decoded files cannot hold one)."""
+    return st.one_of(st.sampled_from(SHARP_CHARS), st.characters(blacklist_categories=("Cs",)))
+
+
+def mutate(text: str, kind: str, i: int, j: int, char: str) -> str:
+    """One mutation of `text` at positions `i` <= `j` (taken modulo its length): delete or
+    duplicate `text[i:j]`, swap the characters at `i` and `j`, insert `char` at `i`, or replace
+    the character at `i` with it. Pure, so a fuzzer without hypothesis can use it too."""
+    n = len(text)
+    if n == 0:
+        return char if kind in ("insert", "replace") else text
+    i, j = sorted((i % (n + 1), j % (n + 1)))
+    if kind == "delete":
+        return text[:i] + text[max(j, i + 1) :]
+    if kind == "duplicate":
+        return text[:j] + text[i:j] + text[j:]
+    if kind == "swap":
+        i, j = min(i, n - 1), min(j, n - 1)
+        if i == j:
+            return text
+        return text[:i] + text[j] + text[i + 1 : j] + text[i] + text[j + 1 :]
+    if kind == "insert":
+        return text[:i] + char + text[i:]
+    return text[:i] + char + text[i + 1 :]
+
+
+@st.composite
+def mutated(draw: st.DrawFn, base: st.SearchStrategy[str] | None = None) -> str:
+    """A script from `base` (default `scripts()`) after one to four random mutations: deleted,
+    duplicated, swapped and random characters, mostly near each other (short spans)."""
+    text = draw(base if base is not None else scripts())
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(MUTATION_KINDS))
+        i = draw(st.integers(0, max(0, len(text))))
+        j = i + draw(st.one_of(st.integers(0, 8), st.integers(0, max(0, len(text)))))
+        text = mutate(text, kind, i, j, draw(random_chars()))
+    return text
