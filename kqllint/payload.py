@@ -108,7 +108,7 @@ class _Scanner:
             raise _Stop(
                 f"unexpected {self.found()} after the JSON value",
                 self.pos,
-                len(self.text.rstrip()),
+                len(self.text.rstrip(" \t\r\n")),  # JSON's white space: str.rstrip also strips U+2028
             )
         return value
 

@@ -222,3 +222,13 @@ def test_the_full_report_of_a_10_mb_line_copies_only_a_window_per_finding() -> N
     assert time.monotonic() - began < 5  # was about 20 s: the whole line was copied per finding
     assert len(report) < 10_000 * 400
     assert "\n1 | …" + "x" * 120 + "…\n" in report
+
+
+@pytest.mark.parametrize("space", ["\x0b", "\x0c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000"], ids=repr)
+def test_text_after_the_json_that_python_calls_white_space_is_an_error_at_it(space: str) -> None:
+    """JSON's white space is only space, tab, CR and LF; found by tools/fuzz.py (a bad span)."""
+    for text in (HEAD + "```[] " + space + "```", HEAD + '"[]' + space + ' "'):
+        found = lint_text(text)
+        at = text.index(space)
+        assert [(d.code, d.span) for d in found] == [("J001", Span(at, at + 1))]
+        assert format_text(text).text == text
