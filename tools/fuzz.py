@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
+import re
 import signal
 import sys
 import time
@@ -126,7 +127,7 @@ def signature(exc: BaseException) -> str:
     """What makes two failures the same: the exception and where in kqllint it was raised."""
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if "kqllint" in f.filename or "invariants" in f.filename]
     where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
-    first = str(exc).splitlines()[0][:120] if str(exc) else ""
+    first = re.sub(r"\d+", "N", str(exc).splitlines()[0][:120]) if str(exc) else ""  # not per offset
     return f"{type(exc).__name__} at {where}: {first}"
 
 
