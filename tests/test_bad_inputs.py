@@ -197,7 +197,7 @@ def test_json_nested_10000_deep_is_one_finding_not_a_recursion_error() -> None:
         result = format_text(text)
         assert (result.text, [d.code for d in result.diagnostics]) == (text, ["F001"])
 
-HEAD = ".alter cluster policy managed_identity "
+
 # Every string-literal form Kusto has, opened and never closed.
 OPENERS = ['"', "'", '@"', "@'", "```", "~~~", "@```", "@~~~"]
 OPENERS += [prefix + opener for prefix in ("h", "H") for opener in OPENERS]
@@ -206,9 +206,9 @@ OPENERS += [prefix + opener for prefix in ("h", "H") for opener in OPENERS]
 @pytest.mark.parametrize("end", ["", "\n", "\r\n"], ids=["eof", "lf", "crlf"])
 @pytest.mark.parametrize("opener", OPENERS)
 def test_an_unterminated_literal_at_the_end_of_the_file_is_named(opener: str, end: str) -> None:
-    text = HEAD + opener + "[{ObjectId: 1" + end  # no quote: it would close the literal
+    text = ALTER + opener + "[{ObjectId: 1" + end  # no quote: it would close the literal
     found = lint_text(text)
-    assert [(d.code, d.span.start) for d in found] == [("S002", len(HEAD))]
+    assert [(d.code, d.span.start) for d in found] == [("S002", len(ALTER))]
     assert found[0].message.startswith("unterminated")
     result = format_text(text)
     assert (result.text, result.changed, [d.code for d in result.diagnostics]) == (text, False, ["F001"])
@@ -227,7 +227,7 @@ def test_the_full_report_of_a_10_mb_line_copies_only_a_window_per_finding() -> N
 @pytest.mark.parametrize("space", ["\x0b", "\x0c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000"], ids=repr)
 def test_text_after_the_json_that_python_calls_white_space_is_an_error_at_it(space: str) -> None:
     """JSON's white space is only space, tab, CR and LF; found by tools/fuzz.py (a bad span)."""
-    for text in (HEAD + "```[] " + space + "```", HEAD + '"[]' + space + ' "'):
+    for text in (ALTER + "```[] " + space + "```", ALTER + '"[]' + space + ' "'):
         found = lint_text(text)
         at = text.index(space)
         assert [(d.code, d.span) for d in found] == [("J001", Span(at, at + 1))]
