@@ -200,6 +200,17 @@ def usage_strings(command: Command) -> tuple[JsonString, ...]:
     return tuple(v for v in (string_value(obj, ALLOWED_USAGES) for obj in objects(command)) if v is not None)
 
 
+def first_usages(command: Command) -> Iterator[Usage]:
+    """Every non-empty usage item that does not repeat an earlier one in its list.
+
+    The rules about a usage's name judge each name once: a repeat is `duplicate-usage`'s.
+    """
+    for s in usage_strings(command):
+        items = usages(s)
+        repeated = repeats(items)
+        yield from (u for i, u in enumerate(items) if u.text and i not in repeated)
+
+
 def removal(s: JsonString, items: tuple[Usage, ...], index: int) -> Span:
     """The file span that removes item `index` with one comma beside it.
 

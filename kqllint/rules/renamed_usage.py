@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import RENAMED_USAGES, repeats, usage_strings, usages
+from kqllint.rules._policy import RENAMED_USAGES, first_usages
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P011"
@@ -43,15 +43,12 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in usage_strings(command):
-        items = usages(s)
-        repeated = repeats(items)
-        for i, u in enumerate(items):
-            new = RENAMED_USAGES.get(u.text.lower())
-            if new is not None and i not in repeated:
-                yield Finding(
-                    u.span,
-                    f"usage `{u.text}` was renamed `{new}` in 2023",
-                    help=f"write `{new}`",
-                    fix=Fix(f"write `{new}`", (Edit(u.span, new),)),
-                )
+    for u in first_usages(command):
+        new = RENAMED_USAGES.get(u.text.lower())
+        if new is not None:
+            yield Finding(
+                u.span,
+                f"usage `{u.text}` was renamed `{new}` in 2023",
+                help=f"write `{new}`",
+                fix=Fix(f"write `{new}`", (Edit(u.span, new),)),
+            )

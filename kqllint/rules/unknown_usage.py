@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Applicability, Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_USAGE, RENAMED_USAGES, USAGES, repeats, usage_strings, usages
+from kqllint.rules._policy import CANONICAL_USAGE, RENAMED_USAGES, USAGES, first_usages
 from kqllint.rules._rule import Context, Finding
 from kqllint.suggest import did_you_mean
 
@@ -45,19 +45,16 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in usage_strings(command):
-        items = usages(s)
-        repeated = repeats(items)
-        for i, u in enumerate(items):
-            low = u.text.lower()
-            if not u.text or i in repeated or low in CANONICAL_USAGE or low in RENAMED_USAGES:
-                continue
-            guess = did_you_mean(u.text, USAGES)
-            if guess is None and any(sep in u.text for sep in ";| "):
-                yield Finding(u.span, f"unknown usage `{u.text}`", help="separate usages with `,`")
-                continue
-            if guess is None:
-                yield Finding(u.span, f"unknown usage `{u.text}`", help=f"the usages are {', '.join(USAGES)}")
-                continue
-            fix = Fix(f"replace with `{guess}`", (Edit(u.span, guess),), Applicability.UNSAFE)
-            yield Finding(u.span, f"unknown usage `{u.text}`", help=f"did you mean `{guess}`?", fix=fix)
+    for u in first_usages(command):
+        low = u.text.lower()
+        if low in CANONICAL_USAGE or low in RENAMED_USAGES:
+            continue
+        guess = did_you_mean(u.text, USAGES)
+        if guess is None and any(sep in u.text for sep in ";| "):
+            yield Finding(u.span, f"unknown usage `{u.text}`", help="separate usages with `,`")
+            continue
+        if guess is None:
+            yield Finding(u.span, f"unknown usage `{u.text}`", help=f"the usages are {', '.join(USAGES)}")
+            continue
+        fix = Fix(f"replace with `{guess}`", (Edit(u.span, guess),), Applicability.UNSAFE)
+        yield Finding(u.span, f"unknown usage `{u.text}`", help=f"did you mean `{guess}`?", fix=fix)

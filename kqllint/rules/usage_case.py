@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_USAGE, repeats, usage_strings, usages
+from kqllint.rules._policy import CANONICAL_USAGE, first_usages
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P012"
@@ -43,15 +43,12 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in usage_strings(command):
-        items = usages(s)
-        repeated = repeats(items)
-        for i, u in enumerate(items):
-            canonical = CANONICAL_USAGE.get(u.text.lower())
-            if canonical and canonical != u.text and i not in repeated:
-                yield Finding(
-                    u.span,
-                    f"usage `{u.text}` is not written as the docs write it",
-                    help=f"write `{canonical}`",
-                    fix=Fix(f"write `{canonical}`", (Edit(u.span, canonical),)),
-                )
+    for u in first_usages(command):
+        canonical = CANONICAL_USAGE.get(u.text.lower())
+        if canonical and canonical != u.text:
+            yield Finding(
+                u.span,
+                f"usage `{u.text}` is not written as the docs write it",
+                help=f"write `{canonical}`",
+                fix=Fix(f"write `{canonical}`", (Edit(u.span, canonical),)),
+            )
