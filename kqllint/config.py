@@ -131,12 +131,6 @@ def load_config_for(path: str | Path, *, config_file: Path | None = None, isolat
     return _config_for_folder(str(folder))
 
 
-def find_config_file(folder: str | Path) -> Path | None:
-    """The closest configuration file for files in `folder`, or None."""
-    found = _find_in(str(Path(os.path.abspath(folder))))
-    return None if found is None else Path(found)
-
-
 def clear_cache() -> None:
     """Forget every configuration read (for long-running callers, like the language server)."""
     _config_for_folder.cache_clear()

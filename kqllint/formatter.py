@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -130,9 +129,8 @@ def _refused(code: str, command: Command) -> Diagnostic:
 def _plan(script: Script, options: FormatOptions) -> list[_Change]:
     """The changes that put every modelled command in canonical form."""
     split = {s.command.span.start for s in script.blank_splits}
-    comments = [c.span.start for c in script.comments]
     commands = script.commands
-    regions = [_region(c, c.span.start in split or _head_has_comment(c, comments)) for c in commands]
+    regions = [_region(c, c.span.start in split or c.head_has_comment) for c in commands]
     newline = _newline(script.text, [r for r in regions if r is not None])
     indent = " " * options.indent_width
     changes = []
@@ -143,16 +141,6 @@ def _plan(script: Script, options: FormatOptions) -> list[_Change]:
         if new != script.text[region.start : region.end]:
             changes.append(_Change(index, region, new))
     return changes
-
-
-def _head_has_comment(command: Command, comment_starts: list[int]) -> bool:
-    """A comment between the dot and the literal (or the last keyword); one in the tail is not."""
-    if command.argument is not None:
-        end = command.argument.span.start
-    else:
-        end = command.kind.span.end if command.kind is not None else command.span.end
-    i = bisect.bisect_left(comment_starts, command.span.start)
-    return i < len(comment_starts) and comment_starts[i] < end
 
 
 def _region(command: Command, keep_head: bool) -> Span | None:

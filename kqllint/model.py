@@ -43,10 +43,6 @@ class LiteralKind(str, enum.Enum):
     BACKTICK = "```"
     TILDE = "~~~"
 
-    @property
-    def multiline(self) -> bool:
-        return self in (LiteralKind.BACKTICK, LiteralKind.TILDE)
-
 
 @dataclass(frozen=True, slots=True)
 class StringLiteral:
@@ -67,10 +63,6 @@ class StringLiteral:
         if self.offsets is None:
             return self.value_start + index
         return self.offsets[index]
-
-    def file_span(self, start: int, end: int) -> Span:
-        """The file span of `value[start:end]`."""
-        return Span(self.file_offset(start), self.file_offset(max(start, end)))
 
 
 class NameQuoting(str, enum.Enum):

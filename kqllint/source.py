@@ -85,9 +85,6 @@ class LineIndex:
         end = self.starts[line] if line < len(self.starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    def offset(self, line: int, column: int) -> int:
-        return self.starts[line - 1] + column - 1
-
     @property
     def line_count(self) -> int:
         return len(self.starts)

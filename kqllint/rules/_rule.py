@@ -45,8 +45,6 @@ class Rule:
     fixable: bool = False
     check_command: CommandCheck | None = field(default=None, compare=False)
     check_script: ScriptCheck | None = field(default=None, compare=False)
-    # Syntax rules report the parser's problems and also run on broken commands.
-    syntax: bool = False
 
     def diagnostic(self, finding: Finding) -> Diagnostic:
         f = finding
@@ -66,5 +64,4 @@ def rule_from_module(module: object) -> Rule:
         fixable=getattr(module, "FIXABLE", False),
         check_command=getattr(module, "check_command", None),
         check_script=getattr(module, "check_script", None),
-        syntax=getattr(module, "SYNTAX", False),
     )

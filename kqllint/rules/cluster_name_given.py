@@ -27,4 +27,3 @@ NAME = "cluster-name-given"
 SEVERITY = Severity.ERROR
 FIXABLE = True
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True

@@ -28,4 +28,3 @@ NAME = "empty-command"
 SEVERITY = Severity.ERROR
 FIXABLE = False
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True

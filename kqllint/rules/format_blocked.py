@@ -37,4 +37,3 @@ CODE = "F001"
 NAME = "format-blocked"
 SEVERITY = Severity.ERROR
 # Reported by the formatter (kqllint/formatter.py), never by `kqllint check`.
-FORMATTER = True

@@ -31,4 +31,3 @@ CODE = "F002"
 NAME = "format-changed-meaning"
 SEVERITY = Severity.WARNING
 # Reported by the formatter (kqllint/formatter.py), never by `kqllint check`.
-FORMATTER = True

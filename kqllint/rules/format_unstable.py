@@ -30,4 +30,3 @@ CODE = "F003"
 NAME = "format-unstable"
 SEVERITY = Severity.WARNING
 # Reported by the formatter (kqllint/formatter.py), never by `kqllint check`.
-FORMATTER = True

@@ -29,4 +29,3 @@ NAME = "invalid-escape"
 SEVERITY = Severity.ERROR
 FIXABLE = False
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True

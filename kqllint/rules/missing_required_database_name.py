@@ -29,4 +29,3 @@ NAME = "missing-required-database-name"
 SEVERITY = Severity.ERROR
 FIXABLE = False
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True

@@ -34,4 +34,3 @@ NAME = "syntax-error"
 SEVERITY = Severity.ERROR
 FIXABLE = True
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True

@@ -32,4 +32,3 @@ NAME = "trailing-tokens"
 SEVERITY = Severity.ERROR
 FIXABLE = False
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True

@@ -30,4 +30,3 @@ NAME = "unbracketed-database-name"
 SEVERITY = Severity.ERROR
 FIXABLE = True
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True

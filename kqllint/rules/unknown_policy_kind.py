@@ -28,4 +28,3 @@ NAME = "unknown-policy-kind"
 SEVERITY = Severity.ERROR
 FIXABLE = True
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True

@@ -31,4 +31,3 @@ NAME = "unterminated-string"
 SEVERITY = Severity.ERROR
 FIXABLE = False
 # Reported by the parser (kqllint/command.py, kqllint/script.py); this module documents it.
-SYNTAX = True
