@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from lark import Token, Transformer
 from lark.exceptions import (
@@ -18,6 +19,8 @@ from kqllint.grammar import parser
 from kqllint.literals import decode_literal
 from kqllint.model import (
     Command,
+    Comment,
+    Container,
     Name,
     NameQuoting,
     Problem,
@@ -50,7 +53,19 @@ _DISPLAY = {
 }  # fmt: skip
 
 
-def parse_command(text: str, base: int, verb_hint: Word, payloads: bool = True) -> Command:
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a statement sits in its script, handed to `parse_command` so that the command is
+    built once with it instead of copied (`dataclasses.replace` on a command cost 7% of
+    parsing on the benchmark corpus)."""
+
+    container: Container = Container.TOP
+    block: int = 0
+    joined: bool = False
+    comments: Sequence[Comment] = ()  # the script's comments, to tell whether one is in the head
+
+
+def parse_command(text: str, base: int, verb_hint: Word, payloads: bool = True, place: Place = Place()) -> Command:
     """Parse the statement `text` (found at file offset `base`) as a ManagedIdentity command.
 
     With `payloads=False` the policy literal is decoded but its JSON is not read: the linter
@@ -58,10 +73,16 @@ def parse_command(text: str, base: int, verb_hint: Word, payloads: bool = True) 
     never holds every payload tree at once.
     """
     try:
-        tree = parser("command").parse(text)
+        parts = parser("command", _SHAPE).parse(text)
     except UnexpectedInput as exc:
-        return _broken(verb_hint, Span(base, base + len(text.rstrip())), _syntax_problem(exc, text, base))
-    return _ToModel(base, payloads).transform(tree)
+        span = Span(base, base + len(text.rstrip()))
+        return _broken(verb_hint, span, _syntax_problem(exc, text, base), place, _head_has_comment(text, base, span.end, place))
+    return _Builder(text, base, payloads, place).command(parts)
+
+
+def _head_has_comment(text: str, base: int, head_end: int, place: Place) -> bool:
+    """Whether a `//` comment starts in the command's head (before its policy)."""
+    return "//" in text[: head_end - base] and any(base <= c.span.start < head_end for c in place.comments)
 
 
 def with_payload(command: Command) -> Command:
@@ -71,9 +92,10 @@ def with_payload(command: Command) -> Command:
     return replace(command, payload=parse_payload(command.argument))
 
 
-def _broken(verb: Word, span: Span, problem: Problem) -> Command:
+def _broken(verb: Word, span: Span, problem: Problem, place: Place, head_has_comment: bool) -> Command:
     verb_kind = _verb_kind(verb.text)
-    return Command(span, verb, verb_kind, None, None, None, None, None, None, None, None, False, (problem,))
+    return Command(span, verb, verb_kind, None, None, None, None, None, None, None, None, head_has_comment,
+                   (problem,), place.container, place.block, place.joined)  # fmt: skip
 
 
 def _verb_kind(text: str) -> Verb:
@@ -84,18 +106,13 @@ def _word(tok: Token, base: int) -> Word:
     return Word(str(tok), Span(base + tok.start_pos, base + tok.end_pos))
 
 
-class _ToModel(Transformer):
-    """Turns the parse tree of `command.lark` into a `Command`, noting what is wrong.
+class _Shape(Transformer):
+    """Flattens the productions of `command.lark` as lark reduces them (no parse tree is built:
+    tree building and a transform pass were 40% of parsing a command on the benchmark corpus).
 
-    Methods take the children list (no `v_args` wrapper): lark builds a wrapper object on every
-    call of a `v_args(inline=True)` method, 8% of parsing on the benchmark corpus.
+    Stateless, so one instance serves every parse; `_Builder` turns the result into a `Command`.
+    Methods take the children list: a `v_args(inline=True)` wrapper costs a call per node.
     """
-
-    def __init__(self, base: int, payloads: bool = True) -> None:
-        super().__init__()
-        self.base = base
-        self.payloads = payloads
-        self.problems: list[Problem] = []
 
     def verb(self, children: list[Token]) -> Token:
         return children[0]
@@ -112,7 +129,24 @@ class _ToModel(Transformer):
     def database(self, children: list[Token]) -> tuple[Scope, Token, Token | None]:
         return Scope.DATABASE, children[0], children[1] if len(children) > 1 else None
 
-    def start(self, children: list) -> Command:
+    def start(self, children: list) -> list:
+        return children
+
+
+_SHAPE = _Shape()
+
+
+class _Builder:
+    """Builds the `Command` of one parse at file offset `base`, noting what is wrong."""
+
+    def __init__(self, text: str, base: int, payloads: bool, place: Place) -> None:
+        self.text = text
+        self.base = base
+        self.payloads = payloads
+        self.place = place
+        self.problems: list[Problem] = []
+
+    def command(self, children: list) -> Command:
         dot, verb, scope, policy, kind, *rest = children
         b = self.base
         verb_kind = _VERBS[verb.type]  # `verb` is the DELETE token itself in the delete production
@@ -125,10 +159,16 @@ class _ToModel(Transformer):
         last = tail if tail is not None else (args[-1] if args else kind)
         end = b + (last.start_pos + len(str(last).rstrip()) if last is tail else last.end_pos)
         tail_span = Span(b + tail.start_pos, end) if tail is not None else None
+        kind_word = _word(kind, b)
+        # The head ends where the policy starts, or at `managed_identity`: a comment in a
+        # `| query` tail is not in the head.
+        head_end = literal.span.start if literal is not None else kind_word.span.end
+        place = self.place
         return Command(
             Span(b + dot.start_pos, end), _word(verb, b), verb_kind, _word(scope_tok, b), scope_kind,
-            None if scope_kind is Scope.CLUSTER else name, _word(policy, b), _word(kind, b),
-            literal, payload, tail_span, False, tuple(self.problems),
+            None if scope_kind is Scope.CLUSTER else name, _word(policy, b), kind_word,
+            literal, payload, tail_span, _head_has_comment(self.text, b, head_end, place),
+            tuple(self.problems), place.container, place.block, place.joined,
         )  # fmt: skip
 
     def problem(self, code: str, message: str, span: Span, help: str | None = None, fix: Fix | None = None) -> None:

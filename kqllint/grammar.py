@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from lark import Lark
+from lark import Lark, Transformer
 
 _HERE = Path(__file__).resolve().parent
 
@@ -19,14 +19,15 @@ def grammar_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=None)
-def parser(name: str) -> Lark:
+def parser(name: str, transformer: Transformer | None = None) -> Lark:
     """The LALR parser of `grammar/NAME.lark`, compiled once per process.
 
     `cache=True` keeps lark's compiled tables in the temp folder (never in the package),
-    which takes grammar compilation off the start-up path of later runs.
+    which takes grammar compilation off the start-up path of later runs. A `transformer` is
+    applied as the parser reduces, so no parse tree is built.
     """
     text = (grammar_dir() / f"{name}.lark").read_text(encoding="utf-8")
-    return Lark(text, parser="lalr", lexer="contextual", cache=True)
+    return Lark(text, parser="lalr", lexer="contextual", cache=True, transformer=transformer)
 
 
 @functools.lru_cache(maxsize=None)

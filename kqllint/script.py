@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from kqllint.command import parse_command
+from kqllint.command import Place, parse_command
 from kqllint.diagnostic import Span
 from kqllint.grammar import terminal_regex
 from kqllint.model import (
@@ -163,12 +163,7 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
         execute = _EXECUTE.match(text, start)
         scope = None if not execute else Scope(execute.group(1).lower())
         return Opaque(Span(start, end), True, container, first.block, joined, scope)
-    command = parse_command(text[start:end], start, verb, payloads)
-    # The head ends where the policy starts, or at `managed_identity`: a comment in a `| query`
-    # tail is not in the head.
-    head_end = command.argument.span.start if command.argument else command.kind.span.end if command.kind else command.span.end
-    has_comment = "//" in text[start:head_end] and any(start <= c.span.start < head_end for c in comments)
-    return replace(command, head_has_comment=has_comment, container=container, block=first.block, joined=joined)
+    return parse_command(text[start:end], start, verb, payloads, Place(container, first.block, joined, comments))
 
 
 def _modelled_verb(text: str, start: int, end: int) -> Word | None:
@@ -203,10 +198,10 @@ def _merge_split(text: str, command: Command, nxt: tuple[_Line, _Line, Container
     first, last, _, _ = nxt
     if first.kind != "other" or first.block != _block_after(command):
         return None
-    whole = parse_command(text[command.span.start : last.end], command.span.start, command.verb, payloads)
+    place = Place(command.container, command.block, command.joined)
+    whole = parse_command(text[command.span.start : last.end], command.span.start, command.verb, payloads, place)
     if whole.broken:
         return None
-    whole = replace(whole, container=command.container, block=command.block, joined=command.joined)
     return whole, BlankSplit(Span(command.span.end, first.start), whole)
 
 
