@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kqllint.diagnostic import Span
 from kqllint.identities import Identities
 from kqllint.model import Command
-from kqllint.rules._policy import NIL_GUID, guid_bounds, object_ids
+from kqllint.rules._policy import NIL_GUID, guid_bounds, policy
 from kqllint.rules._rule import Context
 
 _LISTED = 3  # how many of the cluster's identities a help line names
@@ -21,7 +21,7 @@ def identities_of(context: Context) -> Identities | None:
 
 def object_id_guids(command: Command) -> Iterator[tuple[str, Span]]:
     """Every `ObjectId` GUID (bare or braced) as written, with its file span; not the nil GUID."""
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         bounds = guid_bounds(s.value)
         if bounds and s.value[bounds[0] : bounds[1]] != NIL_GUID:
             yield s.value[bounds[0] : bounds[1]], s.sub_span(*bounds)

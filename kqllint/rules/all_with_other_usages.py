@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import usage_strings, usages
+from kqllint.rules._policy import policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P014"
@@ -43,8 +43,8 @@ SEVERITY = Severity.WARNING
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in usage_strings(command):
-        items = [u for u in usages(s) if u.text]
+    for usage_list in policy(command).usage_lists:
+        items = [u for u in usage_list.items if u.text]
         first_all = next((u for u in items if u.text.lower() == "all"), None)
         others = [u.text for u in items if u.text.lower() != "all"]
         if first_all is not None and others:

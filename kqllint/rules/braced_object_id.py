@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import content_span, guid_bounds, object_ids
+from kqllint.rules._policy import content_span, guid_bounds, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P006"
@@ -42,7 +42,7 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         bounds = guid_bounds(s.value)
         if bounds and bounds[0] == 1:
             end = len(s.value)

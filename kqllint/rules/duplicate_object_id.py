@@ -39,7 +39,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import content_span, guid_bounds, object_ids
+from kqllint.rules._policy import content_span, guid_bounds, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P017"
@@ -54,7 +54,7 @@ def _identity(value: str) -> str:
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
     seen: set[str] = set()
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         identity = _identity(s.value)
         if identity in seen:
             yield Finding(

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import removal, repeats, usage_strings, usages
+from kqllint.rules._policy import policy, removal
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P013"
@@ -43,9 +43,8 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in usage_strings(command):
-        items = usages(s)
-        for i in sorted(repeats(items)):
+    for s, items, repeats in policy(command).usage_lists:
+        for i in sorted(repeats):
             u = items[i]
             yield Finding(
                 u.span,

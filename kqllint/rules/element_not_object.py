@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity, Span
 from kqllint.model import Command, JsonArray, JsonObject
-from kqllint.rules._policy import describe, policy_array
+from kqllint.rules._policy import describe, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "J003"
@@ -39,7 +39,7 @@ SEVERITY = Severity.ERROR
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    array = policy_array(command)
+    array = policy(command).array
     for item in array.items if array else ():
         if isinstance(item, JsonObject):
             continue

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command, Scope, Verb
-from kqllint.rules._policy import policy_array
+from kqllint.rules._policy import policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P022"
@@ -38,7 +38,7 @@ SEVERITY = Severity.WARNING
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    array = policy_array(command)
+    array = policy(command).array
     if command.verb_kind is not Verb.ALTER or array is None or array.items:
         return
     target = "cluster"

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command, Verb
-from kqllint.rules._policy import policy_array
+from kqllint.rules._policy import policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P021"
@@ -37,7 +37,7 @@ SEVERITY = Severity.INFO
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    array = policy_array(command)
+    array = policy(command).array
     if command.verb_kind is Verb.ALTER_MERGE and array is not None and not array.items:
         yield Finding(
             array.span,

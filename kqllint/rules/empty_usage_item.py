@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import removal, usage_strings, usages
+from kqllint.rules._policy import policy, removal
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P023"
@@ -44,8 +44,7 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in usage_strings(command):
-        items = usages(s)
+    for s, items, _ in policy(command).usage_lists:
         if not any(u.text for u in items):
             continue  # nothing listed at all: empty-usages (P015)
         for i, u in enumerate(items):

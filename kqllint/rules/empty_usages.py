@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import content_span, usage_strings, usages
+from kqllint.rules._policy import content_span, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P015"
@@ -42,8 +42,8 @@ SEVERITY = Severity.WARNING
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in usage_strings(command):
-        if not any(u.text for u in usages(s)):
+    for s, items, _ in policy(command).usage_lists:
+        if not any(u.text for u in items):
             yield Finding(
                 content_span(s),
                 "`AllowedUsages` lists no usage",

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import GUID, SYSTEM, content_span, guid_bounds, is_placeholder, object_ids
+from kqllint.rules._policy import GUID, SYSTEM, content_span, guid_bounds, is_placeholder, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P003"
@@ -58,7 +58,7 @@ def _help(value: str) -> str:
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         value = s.value
         if value.lower() == SYSTEM or guid_bounds(value) or is_placeholder(value):
             continue

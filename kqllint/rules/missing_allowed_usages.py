@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import ALLOWED_USAGES, head_span, member, missing_help, objects
+from kqllint.rules._policy import ALLOWED_USAGES, head_span, missing_help, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P002"
@@ -38,10 +38,10 @@ SEVERITY = Severity.ERROR
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in objects(command):
-        if member(obj, ALLOWED_USAGES) is None:
+    for obj in policy(command).objects:
+        if obj.member(ALLOWED_USAGES) is None:
             yield Finding(
-                head_span(obj),
+                head_span(obj.node),
                 "policy object has no `AllowedUsages`",
-                help=missing_help(obj, ALLOWED_USAGES, '"AllowedUsages": "NativeIngestion, ExternalTable"'),
+                help=missing_help(obj.node, ALLOWED_USAGES, '"AllowedUsages": "NativeIngestion, ExternalTable"'),
             )

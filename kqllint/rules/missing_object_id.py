@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import OBJECT_ID, head_span, member, missing_help, objects
+from kqllint.rules._policy import OBJECT_ID, head_span, missing_help, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P001"
@@ -38,10 +38,10 @@ SEVERITY = Severity.ERROR
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in objects(command):
-        if member(obj, OBJECT_ID) is None:
+    for obj in policy(command).objects:
+        if obj.member(OBJECT_ID) is None:
             yield Finding(
-                head_span(obj),
+                head_span(obj.node),
                 "policy object has no `ObjectId`",
-                help=missing_help(obj, OBJECT_ID, '"ObjectId": "<object (principal) id>"'),
+                help=missing_help(obj.node, OBJECT_ID, '"ObjectId": "<object (principal) id>"'),
             )

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import NIL_GUID, guid_bounds, object_ids
+from kqllint.rules._policy import NIL_GUID, guid_bounds, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P005"
@@ -39,7 +39,7 @@ SEVERITY = Severity.ERROR
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         bounds = guid_bounds(s.value)
         if bounds and s.value[bounds[0] : bounds[1]] == NIL_GUID:
             yield Finding(

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
 from kqllint.rules._identity import cluster_identities, identities_of
-from kqllint.rules._policy import SYSTEM, content_span, object_ids
+from kqllint.rules._policy import SYSTEM, content_span, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "I002"
@@ -48,7 +48,7 @@ def check_command(command: Command, context: Context) -> Iterator[Finding]:
     ids = identities_of(context)
     if ids is None or ids.has_system is not False:
         return
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         if s.value.lower() == SYSTEM:
             yield Finding(
                 content_span(s),

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import SYSTEM, content_span, guid_bounds, is_placeholder, object_ids
+from kqllint.rules._policy import SYSTEM, content_span, guid_bounds, is_placeholder, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P004"
@@ -42,7 +42,7 @@ SEVERITY = Severity.ERROR
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         value = s.value
         if value.lower() != SYSTEM and not guid_bounds(value) and is_placeholder(value):
             yield Finding(

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_PROPERTY, content_span, objects
+from kqllint.rules._policy import CANONICAL_PROPERTY, content_span, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P020"
@@ -45,8 +45,8 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in objects(command):
-        for m in obj.members:
+    for obj in policy(command).objects:
+        for m in obj.node.members:
             key = m.key
             canonical = CANONICAL_PROPERTY.get(key.value.lower())
             if canonical is not None and canonical != key.value:

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import RENAMED_USAGES, first_usages
+from kqllint.rules._policy import RENAMED_USAGES, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P011"
@@ -43,7 +43,7 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for u in first_usages(command):
+    for u in policy(command).first_usages:
         new = RENAMED_USAGES.get(u.text.lower())
         if new is not None:
             yield Finding(

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command, Scope
-from kqllint.rules._policy import usage_strings, usages
+from kqllint.rules._policy import policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P016"
@@ -44,8 +44,8 @@ SEVERITY = Severity.WARNING
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
     if command.scope_kind is not Scope.DATABASE:
         return
-    for s in usage_strings(command):
-        for u in usages(s):
+    for usage_list in policy(command).usage_lists:
+        for u in usage_list.items:
             if u.text.lower() == "sandboxartifacts":
                 yield Finding(
                     u.span,

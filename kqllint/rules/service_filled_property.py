@@ -45,7 +45,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Applicability, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import SERVICE_FILLED, content_span, objects, remove_member
+from kqllint.rules._policy import SERVICE_FILLED, content_span, policy, remove_member
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P018"
@@ -56,11 +56,11 @@ _NAMES = {name.lower(): name for name in SERVICE_FILLED}
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in objects(command):
-        for index, m in enumerate(obj.members):
+    for obj in policy(command).objects:
+        for index, m in enumerate(obj.node.members):
             name = _NAMES.get(m.key.value.lower())
             if name is not None:
-                fix = Fix(f"remove `{m.key.value}`", (remove_member(obj, index),), Applicability.UNSAFE)
+                fix = Fix(f"remove `{m.key.value}`", (remove_member(obj.node, index),), Applicability.UNSAFE)
                 yield Finding(
                     content_span(m.key),
                     f"`{name}` is filled in by the service",

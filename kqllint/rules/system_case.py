@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import SYSTEM, content_span, object_ids
+from kqllint.rules._policy import SYSTEM, content_span, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P008"
@@ -41,7 +41,7 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         if s.value.lower() == SYSTEM and s.value != SYSTEM:
             span = content_span(s)
             yield Finding(

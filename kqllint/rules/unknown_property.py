@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_PROPERTY, PROPERTIES, content_span, objects
+from kqllint.rules._policy import CANONICAL_PROPERTY, PROPERTIES, content_span, policy
 from kqllint.rules._rule import Context, Finding
 from kqllint.suggest import did_you_mean
 
@@ -42,8 +42,8 @@ SEVERITY = Severity.WARNING
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in objects(command):
-        for m in obj.members:
+    for obj in policy(command).objects:
+        for m in obj.node.members:
             key = m.key.value
             if key.lower() in CANONICAL_PROPERTY:
                 continue

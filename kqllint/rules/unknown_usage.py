@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Applicability, Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_USAGE, RENAMED_USAGES, USAGES, first_usages
+from kqllint.rules._policy import CANONICAL_USAGE, RENAMED_USAGES, USAGES, policy
 from kqllint.rules._rule import Context, Finding
 from kqllint.suggest import did_you_mean
 
@@ -45,7 +45,7 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for u in first_usages(command):
+    for u in policy(command).first_usages:
         low = u.text.lower()
         if low in CANONICAL_USAGE or low in RENAMED_USAGES:
             continue

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import guid_bounds, object_ids
+from kqllint.rules._policy import guid_bounds, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P007"
@@ -40,7 +40,7 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in object_ids(command):
+    for s in policy(command).object_ids:
         bounds = guid_bounds(s.value)
         guid = s.value[bounds[0] : bounds[1]] if bounds else ""
         if guid != guid.lower():

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_USAGE, first_usages
+from kqllint.rules._policy import CANONICAL_USAGE, policy
 from kqllint.rules._rule import Context, Finding
 
 CODE = "P012"
@@ -43,7 +43,7 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for u in first_usages(command):
+    for u in policy(command).first_usages:
         canonical = CANONICAL_USAGE.get(u.text.lower())
         if canonical and canonical != u.text:
             yield Finding(

@@ -42,8 +42,7 @@ from kqllint.rules._policy import (
     describe,
     encode,
     json_string,
-    member,
-    objects,
+    policy,
 )
 from kqllint.rules._rule import Context, Finding
 
@@ -73,9 +72,9 @@ def _joined(value: JsonValue, payload: Payload) -> tuple[str, Fix | None]:
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in objects(command):
+    for obj in policy(command).objects:
         for name in PROPERTIES:
-            m = member(obj, name)
+            m = obj.member(name)
             if m is None or _is_right_type(name, m.value):
                 continue
             value = m.value
