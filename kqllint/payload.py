@@ -27,6 +27,12 @@ _WS = re.compile(r"[ \t\r\n]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PLAIN = {'"': re.compile(r'"([^"\\\x00-\x1f]*)"'), "'": re.compile(r"'([^'\\\x00-\x1f]*)'")}
+# An object member whose key (and usually value) is a string without escapes, read in one
+# match: `"Key": "value"` after `{` or after `,`. Anything else takes the general path.
+_PLAIN_STRING = r"""(?:"([^"\\\x00-\x1f]*)"|'([^'\\\x00-\x1f]*)')"""
+_MEMBER = r"[ \t\r\n]*{0}[ \t\r\n]*:[ \t\r\n]*{0}?".format(_PLAIN_STRING)
+_FIRST_MEMBER = re.compile(_MEMBER)
+_NEXT_MEMBER = re.compile(r"[ \t\r\n]*," + _MEMBER)
 # Json.NET, the service's JSON reader, stops at 64 levels by default; the cap also keeps
 # every later walk over the tree (repr, equality, the formatter) far from Python's recursion limit.
 MAX_DEPTH = 64
@@ -72,10 +78,12 @@ class _Scanner:
         self.pos = 0
         self.trailing: list[Span] = []
         self.single: list[JsonString] = []
+        # The common literal without escapes (every fenced one): file offsets are a plain shift.
+        self.shift = literal.value_start if literal.offsets is None else None
 
     def span(self, start: int, end: int) -> Span:
-        if self.lit.offsets is None:  # the common fenced literal: a plain shift, no map look-ups
-            return Span(self.lit.value_start + start, self.lit.value_start + end)
+        if self.shift is not None:
+            return Span(self.shift + start, self.shift + end)
         return Span(self.lit.file_offset(start), self.lit.file_offset(end))
 
     def skip_ws(self) -> None:
@@ -148,6 +156,12 @@ class _Scanner:
 
     def next_item(self, frame: _Frame) -> JsonValue | _Frame | None:
         """Read up to the next value in `frame`; None when the frame's closer was read."""
+        if frame.is_object:
+            # The fast path for the usual member takes the scanner from 0.103 s to FIXME s on
+            # the 1 MB benchmark corpus; it builds exactly what the general path builds.
+            m = (_NEXT_MEMBER if frame.items else _FIRST_MEMBER).match(self.text, self.pos)
+            if m is not None:
+                return self.plain_member(frame, m)
         closer = "}" if frame.is_object else "]"
         self.skip_ws()
         if frame.items:
@@ -169,6 +183,26 @@ class _Scanner:
         if frame.is_object:
             frame.key = self.key()
         return self.value_or_open(frame)
+
+    def plain_member(self, frame: _Frame, m: re.Match[str]) -> JsonValue | _Frame:
+        """The member matched by `_FIRST_MEMBER` or `_NEXT_MEMBER`: its key goes into `frame`."""
+        group = 1 if m.start(1) >= 0 else 2
+        frame.key = self.plain_string(m, group)
+        if m.start(3) < 0 and m.start(4) < 0:
+            self.pos = m.end()
+            return self.value_or_open(frame)
+        self.pos = m.end()
+        return self.plain_string(m, 3 if m.start(3) >= 0 else 4)
+
+    def plain_string(self, m: re.Match[str], group: int) -> JsonString:
+        start, end = m.start(group) - 1, m.end(group) + 1
+        if self.shift is not None:
+            node = JsonString(m.group(group), Span(self.shift + start, self.shift + end), self.text[start])
+        else:
+            node = self.make_string(m.group(group), start, end, None)
+        if group % 2 == 0:  # the single-quoted alternative
+            self.single.append(node)
+        return node
 
     def key(self) -> JsonString:
         if self.pos >= len(self.text) or self.text[self.pos] not in "\"'":
@@ -206,20 +240,21 @@ class _Scanner:
         plain = _PLAIN[quote].match(self.text, start)
         if plain:
             self.pos = plain.end()
-            node = self.make_string(plain.group(1), start, None)
+            node = self.make_string(plain.group(1), start, self.pos, None)
         else:
             value, offsets = self.escaped_string(quote)
-            node = self.make_string(value, start, offsets)
+            node = self.make_string(value, start, self.pos, offsets)
         if quote == "'":
             self.single.append(node)
         return node
 
-    def make_string(self, value: str, start: int, offsets: list[int] | None) -> JsonString:
-        span = self.span(start, self.pos)
-        if offsets is None and self.lit.offsets is None:
+    def make_string(self, value: str, start: int, end: int, offsets: list[int] | None) -> JsonString:
+        """The string node of `text[start:end]` (quotes included); `offsets` as `escaped_string`'s."""
+        span = self.span(start, end)
+        if offsets is None and self.shift is not None:
             return JsonString(value, span, self.text[start])
         if offsets is None:
-            offsets = list(range(start + 1, self.pos))
+            offsets = list(range(start + 1, end))
         file_offsets = tuple(self.lit.file_offset(p) for p in offsets)
         return JsonString(value, span, self.text[start], file_offsets)
 

@@ -28,6 +28,7 @@ _GAP = r"(?:\s|//[^\r\n]*)*"  # white space, line breaks and comments, as Kusto 
 _VERB = re.compile(r"\." + _GAP + r"(alter-merge|alter|show|delete)(?![\w-])", re.I)
 _HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\[\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s\w]")
 _EXECUTE = re.compile(r"\." + _GAP + r"execute\s+(database|cluster)\s+script\b", re.I)
+_INDENT = re.compile(r"[ \t\f\v]*")
 _DOT_ONLY = re.compile(r"\.(?!" + _GAP + r"[A-Za-z_])")
 # The usual, correctly spelled head: accepted without the word-by-word near-miss check, which
 # cost a third of the script pass on the benchmark corpus.
@@ -84,14 +85,15 @@ def _lines(text: str) -> tuple[list[_Line], list[Comment]]:
     lines: list[_Line] = []
     comments: list[Comment] = []
     block, previous_end = 0, 0
+    indent = _INDENT.match
     for m in _line_regex().finditer(text):
         start, end = m.span()
         if lines and _has_blank_line(text, previous_end, start):
             block += 1
-        stripped = text[start:end].lstrip(" \t\f\v")
-        kind = "comment" if stripped.startswith("//") else "dot" if stripped.startswith(".") else "other"
-        lines.append(_Line(start + len(text[start:end]) - len(stripped), end, block, kind))
-        if "//" in stripped:
+        first = indent(text, start, end).end()  # no slicing: a line may hold a 10 KB policy
+        kind = "comment" if text.startswith("//", first) else "dot" if text.startswith(".", first) else "other"
+        lines.append(_Line(first, end, block, kind))
+        if text.find("//", first, end) >= 0:
             comments.extend(_comments_in(text, start, end))
         previous_end = end
     return lines, comments

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -165,14 +166,14 @@ def _usage_list(s: JsonString) -> UsageList:
 
 def all_objects(value: JsonValue | None) -> Iterator[JsonObject]:
     """Every object in the JSON value, at any depth (an explicit stack, no recursion)."""
-    stack = [value] if value is not None else []
+    stack = [value] if isinstance(value, (JsonObject, JsonArray)) else []
     while stack:
         node = stack.pop()
+        children = [m.value for m in node.members] if isinstance(node, JsonObject) else node.items
         if isinstance(node, JsonObject):
             yield node
-            stack.extend(reversed([m.value for m in node.members]))
-        elif isinstance(node, JsonArray):
-            stack.extend(reversed(node.items))
+        # Only containers go on the stack: strings and numbers are most of a policy.
+        stack.extend(reversed([c for c in children if isinstance(c, (JsonObject, JsonArray))]))
 
 
 def head_span(obj: JsonObject) -> Span:
@@ -208,8 +209,12 @@ def describe(value: JsonValue) -> str:
 # ---- ObjectId values ------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)
 def guid_bounds(value: str) -> tuple[int, int] | None:
-    """Where the GUID is in an ObjectId that is a GUID or a braced `{GUID}`."""
+    """Where the GUID is in an ObjectId that is a GUID or a braced `{GUID}`.
+
+    Seven rules ask this of every ObjectId; the cache keeps it to one match per value.
+    """
     if GUID.fullmatch(value):
         return 0, len(value)
     if value.startswith("{") and value.endswith("}") and GUID.fullmatch(value, 1, len(value) - 1):
