@@ -15,6 +15,7 @@ from kqllint.script import parse_script
 from kqllint.suppression import apply_suppressions
 
 _DEFAULT = Config()
+_PAYLOAD_FAMILIES = ("J", "P", "I")
 
 
 def lint_text(text: str, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
@@ -54,12 +55,15 @@ def _problems(script: Script) -> list[Diagnostic]:
 def _rule_findings(script: Script, context: Context, config: Config, path: str | None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     command_rules = [r for r in RULES if r.check_command and config.enabled(r.code, path)]
+    # The payload (J), policy (P) and identity (I) rules judge the policy JSON: a command
+    # without one (`.show`, `.delete`) is checked by the others only.
+    head_rules = [r for r in command_rules if r.code[0] not in _PAYLOAD_FAMILIES]
     script_rules = [r for r in RULES if r.check_script and config.enabled(r.code, path)]
     for command in script.commands:
         if command.broken:
             continue  # after a syntax error the command's meaning is unknown (as pyflakes does)
         command = with_payload(command)
-        for rule in command_rules:
+        for rule in command_rules if command.payload is not None else head_rules:
             found.extend(map(rule.diagnostic, rule.check_command(command, context)))  # type: ignore[misc]
     for rule in script_rules:
         found.extend(map(rule.diagnostic, rule.check_script(script, context)))  # type: ignore[misc]

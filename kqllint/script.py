@@ -189,9 +189,9 @@ def _modelled_verb(text: str, start: int, end: int) -> Word | None:
     if scope is None:
         return None
     rest = words[scope + 1 :]
-    has_policy = any(is_near(w, "policy") for w in rest)
+    # The kind first: its length rules out most words without an edit distance.
     has_kind = any(is_near(w.replace("-", "_"), "managed_identity") for w in rest)
-    return verb if has_policy and has_kind else None
+    return verb if has_kind and any(is_near(w, "policy") for w in rest) else None
 
 
 def _merge_split(text: str, command: Command, nxt: tuple[_Line, _Line, Container, bool],

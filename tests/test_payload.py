@@ -1,15 +1,24 @@
-"""The payload reader agrees with `json.loads` on strict JSON, in every literal form, and is bounded."""
+"""The payload reader agrees with `json.loads` on strict JSON, in every literal form, and is bounded;
+its fast paths build exactly what its general path builds."""
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
+from pathlib import Path
+from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kqllint import payload as payload_module
+from kqllint.command import with_payload
 from kqllint.literals import decode_literal
 from kqllint.model import JsonArray, JsonConstant, JsonNumber, JsonObject, JsonString, JsonValue
 from kqllint.payload import MAX_DEPTH, parse_payload
+from kqllint.script import parse_script
 
 _scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6),
@@ -69,3 +78,36 @@ def test_nesting_beyond_the_cap_is_an_error_not_a_crash() -> None:
     payload = parse_payload(literal)
     assert payload.value is None and payload.error is not None
     assert f"{MAX_DEPTH} levels" in payload.error.message
+
+
+_lenient = st.builds(
+    lambda value, indent, quote: _requote(json.dumps(value, indent=indent, ensure_ascii=False), quote),
+    _json, st.sampled_from([None, 0, 2]), st.sampled_from(['"', "'"]),
+)  # fmt: skip
+
+
+def _requote(text: str, quote: str) -> str:
+    """`text` with its plain strings in `quote` (escaped ones stay double-quoted)."""
+    if quote == '"':
+        return text
+    return re.sub(r'"([^"\\\x00-\x1f\']*)"', r"'\1'", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_lenient, st.sampled_from(["fence", "double", "verbatim"]))
+def test_the_member_fast_path_builds_what_the_general_path_builds(text: str, form: str) -> None:
+    if form == "fence" and "```" in text:
+        return
+    literal, _ = decode_literal(_literal(text, form), 3)
+    fast = parse_payload(literal)
+    never = re.compile(r"(?!)")
+    with patch.object(payload_module, "_FIRST_MEMBER", never), patch.object(payload_module, "_NEXT_MEMBER", never):
+        general = parse_payload(literal)
+    assert fast == general
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "data" / "rules").glob("*/*.kql")), ids=lambda p: p.stem)
+def test_with_payload_changes_nothing_but_the_payload(path: Path) -> None:
+    for command in parse_script(path.read_text(encoding="utf-8"), payloads=False).commands:
+        if command.argument is not None:
+            assert with_payload(command) == replace(command, payload=parse_payload(command.argument))
