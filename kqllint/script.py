@@ -185,13 +185,17 @@ def _modelled_verb(text: str, start: int, end: int) -> Word | None:
             break
     if words[:1] and words[0].lower() == "merge":
         words = words[1:]
+    if not any(_near_kind(w) for w in words):
+        return None  # other commands end here: the kind's length rules them out without an edit distance
     scope = next((i for i, w in enumerate(words[:3]) if is_near(w, "cluster") or is_near(w, "database")), None)
     if scope is None:
         return None
     rest = words[scope + 1 :]
-    # The kind first: its length rules out most words without an edit distance.
-    has_kind = any(is_near(w.replace("-", "_"), "managed_identity") for w in rest)
-    return verb if has_kind and any(is_near(w, "policy") for w in rest) else None
+    return verb if any(_near_kind(w) for w in rest) and any(is_near(w, "policy") for w in rest) else None
+
+
+def _near_kind(word: str) -> bool:
+    return is_near(word.replace("-", "_"), "managed_identity")
 
 
 def _merge_split(text: str, command: Command, nxt: tuple[_Line, _Line, Container, bool],
