@@ -156,12 +156,12 @@ class _Builder:
         tail = rest[-1] if rest and rest[-1].type == "TAIL" else None
         args = [t for t in rest if t.type == "STRING"]
         name = self.name_of(name_tok, scope_kind, verb_kind) if name_tok is not None else None
-        literal = self.arguments(args, verb_kind, _word(kind, b).span)
+        kind_word = _word(kind, b)
+        literal = self.arguments(args, verb_kind, kind_word.span)
         payload = parse_payload(literal) if literal is not None and self.payloads else None
         last = tail if tail is not None else (args[-1] if args else kind)
         end = b + (last.start_pos + len(str(last).rstrip()) if last is tail else last.end_pos)
         tail_span = Span(b + tail.start_pos, end) if tail is not None else None
-        kind_word = _word(kind, b)
         # The head ends where the policy starts, or at `managed_identity`: a comment in a
         # `| query` tail is not in the head.
         head_end = literal.span.start if literal is not None else kind_word.span.end

@@ -83,6 +83,7 @@ class UsageList(NamedTuple):
     string: JsonString
     items: tuple[Usage, ...]
     repeats: frozenset[int]  # indexes of non-empty items that repeat an earlier one (ignoring case)
+    empty: tuple[int, ...]  # indexes of the empty items
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,40 +141,51 @@ def _view(command: Command) -> Policy:
             ids.append(m.value)
         m = members.get(_ALLOWED_USAGES_KEY)
         if m is not None and isinstance(m.value, JsonString):
-            usage_list = _usage_list(m.value)
-            lists.append(usage_list)
-            repeated = usage_list.repeats
-            firsts.extend(u for i, u in enumerate(usage_list.items) if u.text and i not in repeated)
+            lists.append(_usage_list(m.value, firsts))
     return Policy(value, tuple(objects), tuple(ids), tuple(lists), tuple(firsts))
 
 
-def _usage_list(s: JsonString) -> UsageList:
+def _usage_list(s: JsonString, firsts: list[Usage]) -> UsageList:
+    """The items of `s`; appends to `firsts` those that do not repeat an earlier one."""
     items, start = [], 0
     seen: set[str] = set()
     repeats = set()
+    empty = []
     for i, raw in enumerate(s.value.split(",")):
         text = raw.strip()
-        lead = start + len(raw) - len(raw.lstrip()) if text else start
-        items.append(Usage(text, start, start + len(raw), lead, s))
-        start += len(raw) + 1
+        end = start + len(raw)
         if text:
+            usage = Usage(text, start, end, start + raw.index(text), s)
+            items.append(usage)
             low = text.lower()
             if low in seen:
                 repeats.add(i)
-            seen.add(low)
-    return UsageList(s, tuple(items), frozenset(repeats))
+            else:
+                seen.add(low)
+                firsts.append(usage)
+        else:
+            items.append(Usage(text, start, end, start, s))
+            empty.append(i)
+        start = end + 1
+    return UsageList(s, tuple(items), frozenset(repeats), tuple(empty))
+
+
+_CONTAINERS = (JsonObject, JsonArray)
 
 
 def all_objects(value: JsonValue | None) -> Iterator[JsonObject]:
     """Every object in the JSON value, at any depth (an explicit stack, no recursion)."""
-    stack = [value] if isinstance(value, (JsonObject, JsonArray)) else []
+    stack = [value] if isinstance(value, _CONTAINERS) else []
     while stack:
         node = stack.pop()
-        children = [m.value for m in node.members] if isinstance(node, JsonObject) else node.items
         if isinstance(node, JsonObject):
             yield node
-        # Only containers go on the stack: strings and numbers are most of a policy.
-        stack.extend(reversed([c for c in children if isinstance(c, (JsonObject, JsonArray))]))
+            # Only containers go on the stack: strings and numbers are most of a policy.
+            children = [m.value for m in node.members if isinstance(m.value, _CONTAINERS)]
+        else:
+            children = [item for item in node.items if isinstance(item, _CONTAINERS)]
+        if children:
+            stack.extend(reversed(children))
 
 
 def head_span(obj: JsonObject) -> Span:

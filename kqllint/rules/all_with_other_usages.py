@@ -44,6 +44,8 @@ SEVERITY = Severity.WARNING
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
     for usage_list in policy(command).usage_lists:
+        if len(usage_list.items) < 2 or "all" not in usage_list.string.value.lower():
+            continue  # the quick way out for the usual list: no `All`, or nothing beside it
         items = [u for u in usage_list.items if u.text]
         first_all = next((u for u in items if u.text.lower() == "all"), None)
         others = [u.text for u in items if u.text.lower() != "all"]

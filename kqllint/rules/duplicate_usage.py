@@ -43,7 +43,7 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s, items, repeats in policy(command).usage_lists:
+    for s, items, repeats, _ in policy(command).usage_lists:
         for i in sorted(repeats):
             u = items[i]
             yield Finding(

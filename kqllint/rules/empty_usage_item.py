@@ -44,15 +44,14 @@ FIXABLE = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s, items, _ in policy(command).usage_lists:
-        if not any(u.text for u in items):
+    for s, items, _, empty in policy(command).usage_lists:
+        if len(empty) == len(items):
             continue  # nothing listed at all: empty-usages (P015)
-        for i, u in enumerate(items):
-            if not u.text:
-                span = removal(s, items, i)
-                yield Finding(
-                    span,
-                    "empty item in `AllowedUsages`",
-                    help="remove the extra comma",
-                    fix=Fix("remove the empty item", (Edit(span, ""),)),
-                )
+        for i in empty:
+            span = removal(s, items, i)
+            yield Finding(
+                span,
+                "empty item in `AllowedUsages`",
+                help="remove the extra comma",
+                fix=Fix("remove the empty item", (Edit(span, ""),)),
+            )

@@ -42,8 +42,8 @@ SEVERITY = Severity.WARNING
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s, items, _ in policy(command).usage_lists:
-        if not any(u.text for u in items):
+    for s, items, _, empty in policy(command).usage_lists:
+        if len(empty) == len(items):
             yield Finding(
                 content_span(s),
                 "`AllowedUsages` lists no usage",

@@ -37,7 +37,7 @@ from kqllint.diagnostic import Applicability, Edit, Fix, Severity, Span
 from kqllint.model import Command, JsonArray, JsonConstant, JsonObject, JsonString, JsonValue, Payload
 from kqllint.rules._policy import (
     ALLOWED_USAGES,
-    PROPERTIES,
+    CANONICAL_PROPERTY,
     SERVICE_FILLED,
     describe,
     encode,
@@ -73,9 +73,9 @@ def _joined(value: JsonValue, payload: Payload) -> tuple[str, Fix | None]:
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
     for obj in policy(command).objects:
-        for name in PROPERTIES:
-            m = obj.member(name)
-            if m is None or _is_right_type(name, m.value):
+        for lowercase, m in obj.members.items():
+            name = CANONICAL_PROPERTY.get(lowercase)
+            if name is None or _is_right_type(name, m.value):
                 continue
             value = m.value
             expected = "`true` or `false`" if SERVICE_FILLED.get(name) is bool else "a string"
