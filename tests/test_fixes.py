@@ -5,16 +5,22 @@ them) and `apply_fixes`' rules for overlapping edits. As in the rule case files,
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from kqllint import lint_text
 from kqllint.config import Config
 from kqllint.diagnostic import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from kqllint.fixes import applicable, apply_fixes, fix_text
+from kqllint.literals import decode_literal
+from kqllint.payload import parse_payload
 from kqllint.rules import RULES
+from kqllint.rules._policy import json_string
 
 DATA = Path(__file__).parent / "data" / "fix"
 CASES = sorted(DATA.glob("*.kql"))
@@ -109,3 +115,12 @@ def test_a_fix_that_would_add_a_syntax_error_is_not_applied(monkeypatch: pytest.
     monkeypatch.setattr(fixes, "lint_script", lambda s, path=None, config=None: real(s) + ([breaking] if s.text == text else []))
     outcome = fixes.fix_text(text)
     assert (outcome.text, outcome.fixed) == (text, 0)
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=12))
+def test_fixes_write_json_strings_as_json_dumps_does(value: str) -> None:
+    assert json_string(value) == json.dumps(value, ensure_ascii=False)
+    single = json_string(value, "'")
+    assume("~~~" not in single)
+    literal, _ = decode_literal("~~~[" + single + "]~~~", 0)
+    assert parse_payload(literal).value.items[0].value == value  # lenient JSON reads it back
