@@ -115,21 +115,22 @@ class FixMode:
     diff: bool = False
 
 
-def fix_source(path: str, source: Source, config: Config, mode: FixMode) -> tuple[FixOutcome, str | None]:
-    """Fix one file and write it back (to stdout for `-`; only a diff with `mode.diff`); return
-    the outcome and an I/O error message, if any."""
+def fix_source(path: str, source: Source, config: Config, mode: FixMode) -> tuple[FixOutcome, str | bytes | None, str | None]:
+    """Fix one file and write it back; return the outcome, what goes to stdout instead (the
+    fixed text of `-` as bytes, or the diff with `mode.diff`), and an I/O error message, if any.
+
+    Nothing is printed here: with `--jobs` this runs in a worker, and the parent writes each
+    file's stdout part in the files' order.
+    """
     text = source.decoded.text
     outcome = fix_text(text, source.name, config, mode.unsafe)
     if mode.diff:
-        sys.stdout.write(unified_diff(source.name, text, outcome.text))
-        return outcome, None
+        return outcome, unified_diff(source.name, text, outcome.text), None
     if path == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(source.decoded.encode(outcome.text))
-        return outcome, None
+        return outcome, source.decoded.encode(outcome.text), None
     if outcome.text == text:
-        return outcome, None
-    return outcome, _write(path, source, outcome.text)
+        return outcome, None, None
+    return outcome, None, _write(path, source, outcome.text)
 
 
 def fix_summary(fixed: int, remaining: int, diff: bool) -> str:

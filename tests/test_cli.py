@@ -146,3 +146,17 @@ def test_jobs_give_the_same_report_in_sorted_order(tmp_path: Path) -> None:
     assert parallel == serial
     names = [line.split(":")[0] for line in serial[1].splitlines()]
     assert names == sorted(names) and len(names) == 8
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--output-format", f] for f in ("full", "json", "github", "sarif")] + [["--statistics"], ["--fix", "--diff"]],
+    ids=lambda o: " ".join(o),
+)
+def test_jobs_give_the_same_output_in_every_format(tmp_path: Path, options: list[str]) -> None:
+    for i in range(6):
+        (tmp_path / f"f{i:02d}.kql").write_text(BAD if i % 3 else CLEAN)
+    (tmp_path / "fixable.kql").write_text(".alter cluster policy managed_identity ```[{'ObjectId': 'system', 'AllowedUsages': 'All'}]```\n")
+    serial = run(["check", *options, "--jobs", "1", str(tmp_path)])
+    parallel = run(["check", *options, "--jobs", "2", str(tmp_path)])
+    assert parallel == serial and serial[0] == 1 and serial[1]
