@@ -56,8 +56,8 @@ _DISPLAY = {
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a statement sits in its script, handed to `parse_command` so that the command is
-    built once with it instead of copied (`dataclasses.replace` on a command cost 7% of
-    parsing on the benchmark corpus)."""
+    built once with it instead of copied (`dataclasses.replace` on a command cost 6% of
+    parsing the 1 MB benchmark corpus)."""
 
     container: Container = Container.TOP
     block: int = 0
@@ -89,7 +89,7 @@ def with_payload(command: Command) -> Command:
     """`command` with its payload JSON read, when it was parsed with `payloads=False`."""
     if command.argument is None or command.payload is not None:
         return command
-    c = command  # the constructor, not `dataclasses.replace`: a third of the cost
+    c = command  # the constructor, not `dataclasses.replace`: 3.9 ms instead of 8.6 ms per MB
     return Command(c.span, c.verb, c.verb_kind, c.scope, c.scope_kind, c.database, c.policy, c.kind, c.argument,
                    parse_payload(c.argument), c.tail, c.head_has_comment, c.problems, c.container, c.block, c.joined)  # fmt: skip
 
@@ -110,7 +110,8 @@ def _word(tok: Token, base: int) -> Word:
 
 class _Shape(Transformer):
     """Flattens the productions of `command.lark` as lark reduces them (no parse tree is built:
-    tree building and a transform pass were 40% of parsing a command on the benchmark corpus).
+    building the tree and walking it again took parsing the commands of the 1 MB benchmark
+    corpus from 0.16 s to 0.20 s).
 
     Stateless, so one instance serves every parse; `_Builder` turns the result into a `Command`.
     Methods take the children list: a `v_args(inline=True)` wrapper costs a call per node.
