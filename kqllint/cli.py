@@ -37,7 +37,6 @@ def _settings(config_file: Path | None, isolated: bool, force_exclude: bool = Fa
     """The run's `Settings`, or exit 2 with a message when a flag names an unknown rule code or a bad file."""
     from kqllint.config import ConfigError, Overrides
     from kqllint.config_keys import check_codes
-    from kqllint.identities import IdentityError, load_identities
     from kqllint.settings import Settings
 
     try:
@@ -46,12 +45,28 @@ def _settings(config_file: Path | None, isolated: bool, force_exclude: bool = Fa
             ignore=check_codes(_codes(ignore), "--ignore"),
             extend_select=check_codes(_codes(extend_select), "--extend-select"),
             fail_on=Severity(fail_on) if fail_on else None,
-            identities=load_identities(identities) if identities else None,
+            identities=_identities(identities),
         )
-    except (ConfigError, IdentityError) as exc:
+    except ConfigError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     return Settings(overrides, config_file, isolated, force_exclude)
+
+
+def _identities(files: tuple[str, ...]) -> object | None:
+    """The identities of `--identities FILE`s, None without any; a bad file is a `ConfigError`.
+
+    The identity reader (and `json`) is imported only when files are given: start-up stays small.
+    """
+    if not files:
+        return None
+    from kqllint.config import ConfigError
+    from kqllint.identities import IdentityError, load_identities
+
+    try:
+        return load_identities(files)
+    except IdentityError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 @main.command()

@@ -12,11 +12,6 @@ from typing import Any
 
 from kqllint.diagnostic import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache")
 CONFIG_NAMES = (".kqllint.toml", "pyproject.toml")  # in a folder holding both, the first wins
 DEFAULT_INDENT_WIDTH = 2
@@ -169,6 +164,10 @@ def _load_file(path: str) -> Config:
 @functools.lru_cache(maxsize=None)
 def _table_of(path: str) -> dict[str, Any] | None:
     """The kqllint table of a configuration file, None if a `pyproject.toml` has none."""
+    if sys.version_info >= (3, 11):  # imported here: a run without a configuration file never needs it
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -40,5 +39,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     near = [c for c in choices if is_near(word, c)]
     if near:
         return min(near, key=lambda c: edit_distance(word.lower(), c.lower(), 99))
+    import difflib  # the last resort, rarely reached: not imported at start-up
+
     close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.75)
     return lowered[close[0]] if close else None

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kqllint.diagnostic import Span
-from kqllint.identities import Identities
 from kqllint.model import Command
 from kqllint.rules._policy import NIL_GUID, guid_bounds, policy
 from kqllint.rules._rule import Context
+
+if TYPE_CHECKING:
+    from kqllint.identities import Identities
 
 _LISTED = 3  # how many of the cluster's identities a help line names
 
@@ -16,6 +19,10 @@ _LISTED = 3  # how many of the cluster's identities a help line names
 def identities_of(context: Context) -> Identities | None:
     """The identities `--identities` or the `identities` setting gave, or None."""
     ids = context.identities
+    if ids is None:
+        return None
+    from kqllint.identities import Identities  # only when given: start-up stays small
+
     return ids if isinstance(ids, Identities) else None
 
 

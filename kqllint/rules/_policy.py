@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -282,6 +281,8 @@ def json_string(value: str, quote: str = '"') -> str:
         return f"'{value}'"
     if not _DOUBLE_QUOTED_ESCAPES.search(value):
         return f'"{value}"'  # as json.dumps writes it, without its overhead (J006 calls this per string)
+    import json  # only for strings that need escapes: not imported at start-up
+
     return json.dumps(value, ensure_ascii=False)
 
 

@@ -36,13 +36,16 @@ help names the assigned identity the GUID is one or two characters away from, if
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kqllint.diagnostic import Severity
-from kqllint.identities import Identities
 from kqllint.model import Command
 from kqllint.rules._identity import cluster_identities, identities_of, object_id_guids
 from kqllint.rules._rule import Context, Finding
 from kqllint.suggest import is_near
+
+if TYPE_CHECKING:
+    from kqllint.identities import Identities
 
 CODE = "I001"
 NAME = "unassigned-object-id"
