@@ -76,7 +76,8 @@ def parse_command(text: str, base: int, verb_hint: Word, payloads: bool = True, 
         parts = parser("command", _SHAPE).parse(text)
     except UnexpectedInput as exc:
         span = Span(base, base + len(text.rstrip()))
-        return _broken(verb_hint, span, _syntax_problem(exc, text, base), place, _head_has_comment(text, base, span.end, place))
+        has_comment = _head_has_comment(text, base, span.end, place)
+        return _broken(verb_hint, span, _syntax_problem(exc, text, base), place, has_comment)
     return _Builder(text, base, payloads, place).command(parts)
 
 
@@ -90,8 +91,10 @@ def with_payload(command: Command) -> Command:
     if command.argument is None or command.payload is not None:
         return command
     c = command  # the constructor, not `dataclasses.replace`: 3.9 ms instead of 8.6 ms per MB
-    return Command(c.span, c.verb, c.verb_kind, c.scope, c.scope_kind, c.database, c.policy, c.kind, c.argument,
-                   parse_payload(c.argument), c.tail, c.head_has_comment, c.problems, c.container, c.block, c.joined)  # fmt: skip
+    return Command(
+        c.span, c.verb, c.verb_kind, c.scope, c.scope_kind, c.database, c.policy, c.kind, c.argument,
+        parse_payload(c.argument), c.tail, c.head_has_comment, c.problems, c.container, c.block, c.joined,
+    )  # fmt: skip
 
 
 def _broken(verb: Word, span: Span, problem: Problem, place: Place, head_has_comment: bool) -> Command:

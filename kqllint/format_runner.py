@@ -115,7 +115,9 @@ class FixMode:
     diff: bool = False
 
 
-def fix_source(path: str, source: Source, config: Config, mode: FixMode) -> tuple[FixOutcome, str | bytes | None, str | None]:
+def fix_source(
+    path: str, source: Source, config: Config, mode: FixMode
+) -> tuple[FixOutcome, str | bytes | None, str | None]:
     """Fix one file and write it back; return the outcome, what goes to stdout instead (the
     fixed text of `-` as bytes, or the diff with `mode.diff`), and an I/O error message, if any.
 

@@ -194,12 +194,10 @@ class _Scanner:
 
     def plain_member(self, frame: _Frame, m: re.Match[str]) -> JsonValue | _Frame:
         """The member matched by `_FIRST_MEMBER` or `_NEXT_MEMBER`: its key goes into `frame`."""
-        group = 1 if m.start(1) >= 0 else 2
-        frame.key = self.plain_string(m, group)
-        if m.start(3) < 0 and m.start(4) < 0:
-            self.pos = m.end()
-            return self.value_or_open(frame)
+        frame.key = self.plain_string(m, 1 if m.start(1) >= 0 else 2)
         self.pos = m.end()
+        if m.start(3) < 0 and m.start(4) < 0:
+            return self.value_or_open(frame)  # a value other than a plain string
         return self.plain_string(m, 3 if m.start(3) >= 0 else 4)
 
     def plain_string(self, m: re.Match[str], group: int) -> JsonString:

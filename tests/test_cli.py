@@ -156,7 +156,8 @@ def test_jobs_give_the_same_report_in_sorted_order(tmp_path: Path) -> None:
 def test_jobs_give_the_same_output_in_every_format(tmp_path: Path, options: list[str]) -> None:
     for i in range(6):
         (tmp_path / f"f{i:02d}.kql").write_text(BAD if i % 3 else CLEAN)
-    (tmp_path / "fixable.kql").write_text(".alter cluster policy managed_identity ```[{'ObjectId': 'system', 'AllowedUsages': 'All'}]```\n")
+    fixable = ".alter cluster policy managed_identity ```[{'ObjectId': 'system', 'AllowedUsages': 'All'}]```\n"
+    (tmp_path / "fixable.kql").write_text(fixable)
     serial = run(["check", *options, "--jobs", "1", str(tmp_path)])
     parallel = run(["check", *options, "--jobs", "2", str(tmp_path)])
     assert parallel == serial and serial[0] == 1 and serial[1]

@@ -110,7 +110,10 @@ def test_the_fast_paths_build_what_the_general_path_builds(text: str, form: str)
     assert fast == general
 
 
-@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "data" / "rules").glob("*/*.kql")), ids=lambda p: p.stem)
+RULE_CASES = sorted((Path(__file__).parent / "data" / "rules").glob("*/*.kql"))
+
+
+@pytest.mark.parametrize("path", RULE_CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_with_payload_changes_nothing_but_the_payload(path: Path) -> None:
     for command in parse_script(path.read_text(encoding="utf-8"), payloads=False).commands:
         if command.argument is not None:

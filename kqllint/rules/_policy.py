@@ -55,11 +55,6 @@ class PolicyObject:
         """The member named `name`, ignoring case."""
         return self.members.get(name.lower())
 
-    def string_value(self, name: str) -> JsonString | None:
-        """The value of property `name` (ignoring case) when it is a JSON string."""
-        m = self.members.get(name.lower())
-        return m.value if m is not None and isinstance(m.value, JsonString) else None
-
 
 class Usage(NamedTuple):
     """One comma-separated item: `raw` bounds in the value, `text` trimmed, `span` in the file."""
