@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,13 +22,13 @@ from kqllint.model import (
     Opaque,
     Script,
 )
+from kqllint.payload import json_string
 from kqllint.rules import RULES_BY_CODE
 from kqllint.rules._rule import Finding
 from kqllint.script import parse_script
 
 _FENCE = "```"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # The rules whose errors stop the formatter: syntax, and payloads that are not a JSON array.
 _BLOCKING = Config(select=("S", "J001", "J002", "J003"))
 _ATTEMPTS = 3
@@ -212,7 +211,7 @@ def _render(value: JsonValue, newline: str, indent: str, level: int = 0, policy:
         parts = [_member(m, newline, indent, level, policy) for m in members]
         yield from _block("{", "}", parts, newline, indent, level)
     elif isinstance(value, JsonString):
-        yield _json_string(value.value)
+        yield json_string(value.value)
     else:
         yield value.text
 
@@ -230,9 +229,9 @@ def _block(opener: str, closer: str, parts: list[Iterator[str]], newline: str, i
 
 
 def _member(member: JsonMember, newline: str, indent: str, level: int, policy: bool) -> Iterator[str]:
-    yield _json_string(member.key.value) + ": "
+    yield json_string(member.key.value) + ": "
     if policy and _rank(member.key.value) == 1 and isinstance(member.value, JsonString):
-        yield _json_string(_usages(member.value.value))
+        yield json_string(_usages(member.value.value))
     else:
         yield from _render(member.value, newline, indent, level + 1)
 
@@ -250,12 +249,6 @@ def _ordered(obj: JsonObject) -> tuple[JsonMember, ...]:
 
 def _usages(value: str) -> str:
     return ", ".join(item.strip() for item in value.split(","))
-
-
-def _json_string(value: str) -> str:
-    """A JSON string of `value`: non-ASCII kept; lone surrogates (from `\\ud83d`-style escapes)
-    escaped again, as no encoding can write them."""
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 # ---- the safety checks ------------------------------------------------------------------

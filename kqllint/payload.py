@@ -1,4 +1,5 @@
-"""Read the policy payload: an iterative positioned JSON scanner over a decoded literal.
+"""Read the policy payload (an iterative positioned JSON scanner over a decoded literal), and
+write JSON strings back.
 
 Lenient where the Kusto docs are (single-quoted strings, trailing commas: both recorded for
 the payload rules); iterative, so JSON nested 10,000 deep cannot exhaust the stack.
@@ -299,3 +300,28 @@ class _Scanner:
         if code == "u" and len(digits) == 4 and all(c in "0123456789abcdefABCDEF" for c in digits):
             return chr(int(digits, 16)), 6
         raise _Stop(f"invalid escape `\\{code}` in a JSON string", i, i + 2)
+
+
+# ---- writing JSON strings ---------------------------------------------------------------
+
+# What must be escaped: the quote, backslash, controls, and lone surrogates (a `\ud83d` escape
+# read on its own), which no encoding can write.
+_SINGLE_QUOTED_ESCAPES = re.compile(r"['\\\x00-\x1f\ud800-\udfff]")
+_DOUBLE_QUOTED_ESCAPES = re.compile(r'["\\\x00-\x1f\ud800-\udfff]')
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def json_string(value: str, quote: str = '"') -> str:
+    """The JSON string literal of `value`: the one writer of the fixes and the formatter.
+
+    Non-ASCII is kept as it is; lone surrogates become `\\uXXXX` escapes again, so the result
+    always encodes to UTF-8. Single-quoted (lenient JSON) when asked and nothing needs escaping.
+    """
+    if quote == "'" and not _SINGLE_QUOTED_ESCAPES.search(value):
+        return f"'{value}'"
+    if not _DOUBLE_QUOTED_ESCAPES.search(value):
+        return f'"{value}"'  # as json.dumps writes it, without its overhead (J006 calls this per string)
+    import json  # only for strings that need escapes: not imported at start-up
+
+    text = json.dumps(value, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text

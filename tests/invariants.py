@@ -1,25 +1,37 @@
-"""What must hold for any text at all, however broken: shared by tests/test_mutations.py and
-tools/fuzz.py. Each check raises AssertionError with what went wrong."""
+"""What must hold for any text at all, however broken: shared by tests/test_properties.py,
+tests/test_mutations.py and tools/fuzz.py. Each check raises AssertionError with what went wrong."""
 
 from __future__ import annotations
 
 from kqllint import format_text, lint_text
 from kqllint.diagnostic import Diagnostic
-from kqllint.fixes import fix_text
-from kqllint.output import FileReport, renderer
+from kqllint.fixes import FixOutcome, fix_text
+from kqllint.model import Command, JsonArray, JsonObject, JsonString, JsonValue, Script
+from kqllint.output import FORMATS, FileReport, renderer
 from kqllint.script import parse_script
-from test_properties import command_meaning, outside_commands
+from kqllint.writer import unified_diff
+
+
+def encodes(what: str, text: str) -> None:
+    """Everything kqllint prints or writes must encode to UTF-8: a lone surrogate (from a
+    `\\ud83d` escape) that reaches an output is a traceback on the way out."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise AssertionError(f"{what} does not encode to UTF-8: {exc}") from None
 
 
 def check_lint(text: str) -> list[Diagnostic]:
-    """Linting returns findings whose spans (and fix edits) lie within the text; they render."""
+    """Linting returns findings whose spans (and fix edits) lie within the text; they render in
+    every output format, and every report and every edit encodes to UTF-8."""
     found = lint_text(text)
     for d in found:
         assert 0 <= d.span.start <= d.span.end <= len(text), f"{d.code} span {d.span} outside 0..{len(text)}"
         for edit in d.fix.edits if d.fix else ():
             assert 0 <= edit.span.start <= edit.span.end <= len(text), f"{d.code} edit {edit.span} outside"
-    for name in ("full", "json"):
-        renderer(name)([FileReport("fuzz.kql", text, found)], False)
+            encodes(f"{d.code}'s fix", edit.content)
+    for name in FORMATS:
+        encodes(f"the {name} report", renderer(name)([FileReport("fuzz.kql", text, found)], False))
     return found
 
 
@@ -29,6 +41,9 @@ def check_format(text: str) -> str:
     errors alone."""
     result = format_text(text)
     assert result.changed == (result.text != text)
+    encodes("the formatted text", result.text)
+    encodes("the format diff", unified_diff("fuzz.kql", text, result.text))
+    encodes("the format report", renderer("full")([FileReport("fuzz.kql", text, list(result.diagnostics))], False))
     codes = [d.code for d in result.diagnostics]
     assert not {"F002", "F003"} & set(codes), f"the formatter refused its own output: {result.diagnostics}"
     if "F001" in codes:
@@ -44,7 +59,63 @@ def check_format(text: str) -> str:
     return result.text
 
 
-def check_fix(text: str) -> None:
-    """`--fix` (with the unsafe fixes too) ends, and what it reports is what remains."""
-    outcome = fix_text(text, unsafe=True)
+def check_fix(text: str, unsafe: bool = True) -> FixOutcome:
+    """`--fix` (by default with the unsafe fixes too) ends, what it reports is what remains, and
+    the fixed text, its diff and its report encode to UTF-8."""
+    outcome = fix_text(text, unsafe=unsafe)
     assert outcome.remaining == lint_text(outcome.text), "the reported findings are not the fixed text's"
+    encodes("the fixed text", outcome.text)
+    encodes("the fix diff", unified_diff("fuzz.kql", text, outcome.text))
+    encodes("the report after fixing", renderer("json")([FileReport("fuzz.kql", outcome.text, outcome.remaining)], False))
+    return outcome
+
+
+# ---- what formatting must keep, written independently of the formatter -------------------
+
+
+def outside_commands(script: Script) -> list[str]:
+    """The text between (and around) the modelled commands."""
+    pieces, last = [], 0
+    for command in script.commands:
+        pieces.append(script.text[last : command.span.start])
+        last = command.span.end
+    return pieces + [script.text[last:]]
+
+
+def json_meaning(value: JsonValue | None, top: bool = True) -> object:
+    """JSON values as a reader sees them, written independently of the formatter: a policy
+    object's members grouped by lowercased key (Json.NET binds keys ignoring case, so only the
+    order within a group matters), `AllowedUsages` as its trimmed items."""
+    if isinstance(value, JsonArray):
+        return [json_meaning(v, top=False) if not top or not isinstance(v, JsonObject) else policy(v) for v in value.items]
+    if isinstance(value, JsonObject):
+        return [(m.key.value, json_meaning(m.value, top=False)) for m in value.members]
+    if isinstance(value, JsonString):
+        return ("s", value.value)
+    return None if value is None else ("v", value.text)
+
+
+def policy(obj: JsonObject) -> dict:
+    groups: dict[str, list] = {}
+    for m in obj.members:
+        v = m.value
+        if m.key.value.lower() == "allowedusages" and isinstance(v, JsonString):
+            meaning: object = [u.strip() for u in v.value.split(",")]
+        else:
+            meaning = json_meaning(v, top=False)
+        groups.setdefault(m.key.value.lower(), []).append((m.key.value, meaning))
+    return groups
+
+
+def command_meaning(text: str, command: Command) -> tuple:
+    words = [w.text if w else None for w in (command.verb, command.scope, command.policy, command.kind)]
+    db = command.database.value if command.database else None
+    tail = text[command.tail.start : command.tail.end] if command.tail else None
+    literal = command.argument
+    if literal is None:
+        payload: object = None
+    elif literal.obfuscated or command.payload is None or command.payload.value is None:
+        payload = text[literal.span.start : literal.span.end]
+    else:
+        payload = json_meaning(command.payload.value)
+    return words, db, tail, payload

@@ -37,8 +37,12 @@ def cased(word: str, broken: bool = True) -> st.SearchStrategy[str]:
 
 # ---- JSON -------------------------------------------------------------------------------
 
+# Lone surrogates come from `\\ud83d` escapes (JSON's, or the Kusto literal's): `json_texts` and
+# `payloads` write them so, as no file can hold one raw.
+LONE_SURROGATES = ("a\ud83db", "\udc00", "\ud83d\ude00 x", "AAAAAAAA-0000-1111-2222-BBBBBBBBBBB\udfff")
 _STRINGS = st.one_of(
     st.sampled_from(GUIDS + USAGES + ("system", "System", "a \"quoted\" \\ value", "é ü 😀", "a ``` b", "tab\tnl\n")),
+    st.sampled_from(LONE_SURROGATES),
     st.text(max_size=8),
 )
 _SCALARS = st.one_of(
@@ -79,9 +83,7 @@ def json_texts(draw: st.DrawFn, broken: bool = True) -> str:
     comma = draw(st.integers(0, 6)) == 0
 
     def string(s: str) -> str:
-        if single and "'" not in s and "\\" not in s and not any(c < " " for c in s):
-            return f"'{s}'"
-        return json.dumps(s, ensure_ascii=draw(st.booleans()))
+        return json_string_text(s, "'" if single else '"', ascii=draw(st.booleans()))
 
     def value(tagged: tuple) -> str:
         tag, v = tagged
@@ -110,20 +112,45 @@ def json_texts(draw: st.DrawFn, broken: bool = True) -> str:
     return text
 
 
+def json_string_text(value: str, quote: str, ascii: bool) -> str:
+    """`value` as a JSON string in `quote` (`'` is lenient JSON, escaped `\\'` inside), written
+    independently of kqllint's writer: with `ascii`, every non-ASCII character as `\\uXXXX`
+    (lone surrogates too); without, raw (a lone surrogate then needs the Kusto literal's escape)."""
+    out = []
+    for ch in value:
+        if ch in (quote, "\\"):
+            out.append("\\" + ch)
+        elif ch < " ":
+            out.append(f"\\u{ord(ch):04x}")
+        elif ascii and ord(ch) > 0x7E:
+            out.append(json.dumps(ch)[1:-1])  # `\\ud83d\\ude00` for a character outside the BMP
+        else:
+            out.append(ch)
+    return quote + "".join(out) + quote
+
+
 # ---- string literals --------------------------------------------------------------------
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in text)
 
 
 def _quoted(text: str, quote: str) -> str | None:
     escaped = text.replace("\\", "\\\\").replace(quote, "\\" + quote).replace("\n", "\\n").replace("\r", "\\r")
+    # A lone surrogate in the JSON text can only be written as the Kusto literal's escape.
+    escaped = "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else c for c in escaped)
     return quote + escaped + quote
 
 
 def _verbatim(text: str, quote: str) -> str | None:
-    return None if "\n" in text or "\r" in text else "@" + quote + text.replace(quote, quote * 2) + quote
+    if "\n" in text or "\r" in text or _has_surrogate(text):
+        return None
+    return "@" + quote + text.replace(quote, quote * 2) + quote
 
 
 def _fenced(text: str, fence: str) -> str | None:
-    return None if fence in text or text.endswith(fence[0]) else fence + text + fence
+    return None if fence in text or text.endswith(fence[0]) or _has_surrogate(text) else fence + text + fence
 
 
 @st.composite
@@ -208,8 +235,11 @@ def scripts(draw: st.DrawFn) -> str:
 # ---- mutations --------------------------------------------------------------------------
 
 # Characters that matter to the reader: quotes and fences, brackets, separators, the `h` and `@`
-# of literal prefixes, escapes, line breaks and what else Unicode calls one, a BOM and controls.
-SHARP_CHARS = tuple("`'\"[]{}(),:;.|@hH\\/-_~ \t\r\n") + ("\r\n", "é", "😀", "\u2028", "\x85", "\ufeff", "\x00", "\x0b")
+# of literal prefixes, escapes, line breaks and what else Unicode calls one, a BOM and controls,
+# and a lone surrogate's escape (`\\ud83d`, six characters), which neither Kusto nor JSON rejects.
+SHARP_CHARS = tuple("`'\"[]{}(),:;.|@hH\\/-_~ \t\r\n") + (
+    "\r\n", "é", "😀", "\u2028", "\x85", "\ufeff", "\x00", "\x0b", "\\ud83d",
+)  # fmt: skip
 MUTATION_KINDS = ("delete", "duplicate", "swap", "insert", "replace")
 
 

@@ -232,3 +232,49 @@ def test_text_after_the_json_that_python_calls_white_space_is_an_error_at_it(spa
         at = text.index(space)
         assert [(d.code, d.span) for d in found] == [("J001", Span(at, at + 1))]
         assert format_text(text).text == text
+
+
+# A lone surrogate escape, the Kusto literal's (`"…\ud83d…"`) or JSON's (in a fence), in a
+# single-quoted JSON string: J006's fix wrote the surrogate raw and every output crashed.
+SURROGATE = (ALTER + "\"[{'ObjectId': 'a\\ud83db', 'AllowedUsages': 'All'}]\"\n\n"
+             + ALTER + "```[{'ObjectId': 'system', 'AllowedUsages': 'All', 'Note': 'b\\udc00'}]```\n")  # fmt: skip
+SURROGATE_FIXED = (ALTER + '```[{"ObjectId": "a\\ud83db", "AllowedUsages": "All"}]```\n\n'
+                   + ALTER + '```[{"ObjectId": "system", "AllowedUsages": "All", "Note": "b\\udc00"}]```\n')  # fmt: skip
+
+
+def strict_kqllint(*args: str) -> tuple[int, str, str]:
+    """Run the CLI; its output must decode as UTF-8 (strictly) and hold no traceback."""
+    done = subprocess.run([sys.executable, "-m", "kqllint", *args], capture_output=True, timeout=LIMIT)
+    out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
+    assert "Traceback" not in err, err
+    return done.returncode, out, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[f"--output-format={f}"] for f in ("full", "concise", "json", "github", "sarif")] + [["--fix", "--diff"], ["--fix"]],
+    ids=lambda a: " ".join(a),
+)
+def test_a_lone_surrogate_escape_reaches_no_output_raw(args: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "script.kql"
+    path.write_text(SURROGATE, encoding="utf-8")
+    code, out, err = strict_kqllint("check", "--no-color", *args, str(path))
+    assert code == 1, out + err  # P003 (`a\ud83db` is no GUID) and P019 remain
+    assert "a\\ud83db" in out.replace("\\\\", "\\")  # the value as written (JSON doubles the backslash)
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == (SURROGATE_FIXED if args == ["--fix"] else SURROGATE)
+    if "--diff" in args:
+        assert '+.alter cluster policy managed_identity ```[{"ObjectId": "a\\ud83db"' in out
+
+
+@pytest.mark.parametrize("args", [["--diff"], []], ids=["diff", "write"])
+def test_format_writes_a_lone_surrogate_escape_as_an_escape(args: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "script.kql"
+    path.write_text(SURROGATE, encoding="utf-8")
+    code, out, err = strict_kqllint("format", *args, str(path))
+    assert code == (1 if args else 0), out + err  # `--diff` exits 1 when it would change the file
+    escaped = '    "ObjectId": "a\\ud83db",\n'
+    if args:
+        assert "+" + escaped in out and path.read_text(encoding="utf-8") == SURROGATE
+    else:
+        assert escaped in path.read_text(encoding="utf-8")

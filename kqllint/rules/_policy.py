@@ -266,21 +266,6 @@ def encode(text: str, literal: StringLiteral) -> str | None:
     return None if fence in text else text
 
 
-_SINGLE_QUOTED_ESCAPES = re.compile(r"['\\\x00-\x1f]")
-_DOUBLE_QUOTED_ESCAPES = re.compile(r'["\\\x00-\x1f]')  # what json.dumps escapes with ensure_ascii=False
-
-
-def json_string(value: str, quote: str = '"') -> str:
-    """A JSON string literal of `value`, single-quoted when asked and nothing needs escaping."""
-    if quote == "'" and not _SINGLE_QUOTED_ESCAPES.search(value):
-        return f"'{value}'"
-    if not _DOUBLE_QUOTED_ESCAPES.search(value):
-        return f'"{value}"'  # as json.dumps writes it, without its overhead (J006 calls this per string)
-    import json  # only for strings that need escapes: not imported at start-up
-
-    return json.dumps(value, ensure_ascii=False)
-
-
 def remove_member(obj: JsonObject, index: int) -> Edit:
     """An edit deleting member `index` of `obj` with the comma that separates it."""
     members = obj.members

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -9,6 +11,8 @@ from kqllint.diagnostic import Diagnostic, Fix, Severity, Span
 from kqllint.model import Command, Script
 
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety")
+# A lone surrogate, which a JSON or Kusto `\ud83d` escape can put into a value a message quotes.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +52,17 @@ class Rule:
 
     def diagnostic(self, finding: Finding) -> Diagnostic:
         f = finding
-        return Diagnostic(self.code, self.name, f.message, f.span, self.severity, f.help, f.fix)
+        fix = f.fix
+        if fix is not None and _SURROGATE.search(fix.message):
+            fix = dataclasses.replace(fix, message=printable(fix.message))
+        return Diagnostic(self.code, self.name, printable(f.message), f.span, self.severity,
+                          None if f.help is None else printable(f.help), fix)  # fmt: skip
+
+
+def printable(text: str) -> str:
+    """`text` with each lone surrogate written as its escape (`\\ud83d`), as the user wrote it:
+    every message must encode to UTF-8, whatever value it quotes."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text
 
 
 def rule_from_module(module: object) -> Rule:

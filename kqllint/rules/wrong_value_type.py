@@ -35,13 +35,13 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Applicability, Edit, Fix, Severity, Span
 from kqllint.model import Command, JsonArray, JsonConstant, JsonObject, JsonString, JsonValue, Payload
+from kqllint.payload import json_string
 from kqllint.rules._policy import (
     ALLOWED_USAGES,
     CANONICAL_PROPERTY,
     SERVICE_FILLED,
     describe,
     encode,
-    json_string,
     policy,
 )
 from kqllint.rules._rule import Context, Finding
