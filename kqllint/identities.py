@@ -111,6 +111,8 @@ def _from_json(data: Any, name: str) -> IdentityFacts:
             return _cluster(data, name)
         if kind == IDENTITY_TYPE:
             return _identity_list([data], name, numbered=False)
+        if "type" not in data:
+            raise IdentityError(_missing_type(data, name))
         found = f" (`type` is `{data['type']}`)" if isinstance(data.get("type"), str) else ""
         raise IdentityError(f"{name}: unknown shape{found}: {EXPECTED}")
     if isinstance(data, list):
@@ -120,6 +122,16 @@ def _from_json(data: Any, name: str) -> IdentityFacts:
             raise IdentityError(f"{name}: a list of clusters; give one cluster's `az kusto cluster show` output")
         return _identity_list(data, name, numbered=True)
     raise IdentityError(f"{name}: unknown shape: {EXPECTED}")
+
+
+def _missing_type(data: dict[str, Any], where: str) -> str:
+    """Why an object without `type` is refused, and the `type` its other keys point to."""
+    if "identity" in data:
+        return f'{where}: missing `type`; `az kusto cluster show` output has `"type": "Microsoft.Kusto/clusters"`'
+    if "principalId" in data or "clientId" in data:
+        return (f"{where}: missing `type`; `az identity show` output has "
+                '`"type": "Microsoft.ManagedIdentity/userAssignedIdentities"`')  # fmt: skip
+    return f"{where}: missing `type`, which names what the object is; {EXPECTED}"
 
 
 def _type_of(data: dict[str, Any]) -> str | None:
@@ -183,6 +195,8 @@ def _identity_list(items: list[Any], name: str, *, numbered: bool) -> IdentityFa
     labels: dict[str, str] = {}
     for i, item in enumerate(items):
         where = f"{name}: item {i + 1}" if numbered else name
+        if isinstance(item, dict) and "type" not in item:
+            raise IdentityError(_missing_type(item, where))
         if not isinstance(item, dict) or _type_of(item) != IDENTITY_TYPE:
             raise IdentityError(f"{where}: unknown shape: {EXPECTED}")
         principal = _guid(item, "principalId", "principalId", where)

@@ -156,10 +156,11 @@ JsonValue = Union[JsonObject, JsonArray, JsonString, JsonNumber, JsonConstant]
 
 @dataclass(frozen=True, slots=True)
 class JsonError:
-    """Why the payload is not JSON, at the exact file position."""
+    """Why the payload is not JSON, at the exact file position, and how to mend it."""
 
     message: str
     span: Span
+    help: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

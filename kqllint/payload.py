@@ -47,9 +47,9 @@ _JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n"
 class _Stop(Exception):
     """Internal: the first JSON error ends the scan (never escapes `parse_payload`)."""
 
-    def __init__(self, message: str, start: int, end: int) -> None:
+    def __init__(self, message: str, start: int, end: int, help: str | None = None) -> None:
         super().__init__(message)
-        self.message, self.start, self.end = message, start, end
+        self.message, self.start, self.end, self.help = message, start, end, help
 
 
 @dataclass
@@ -69,7 +69,7 @@ def parse_payload(literal: StringLiteral) -> Payload:
         value = scanner.run()
     except _Stop as stop:
         span = Span(literal.file_offset(stop.start), literal.file_offset(stop.end))
-        return Payload(literal, None, JsonError(stop.message, span))
+        return Payload(literal, None, JsonError(stop.message, span, stop.help))
     return Payload(literal, value, None, tuple(scanner.trailing), tuple(scanner.single))
 
 
@@ -99,28 +99,45 @@ class _Scanner:
         word = _WORD.match(self.text, self.pos)
         return f"`{word.group() if word else self.text[self.pos]}`"
 
-    def fail(self, expected: str) -> _Stop:
+    def fail(self, expected: str, help: str | None = None) -> _Stop:
+        if self.text.startswith(("//", "/*"), self.pos):
+            return self.comment()
         end = self.pos + 1 if self.pos < len(self.text) else self.pos
         word = _WORD.match(self.text, self.pos)
         if word:
             end = word.end()
-        return _Stop(f"expected {expected}, found {self.found()}", self.pos, end)
+        return _Stop(f"expected {expected}, found {self.found()}", self.pos, end, help)
+
+    def comment(self) -> _Stop:
+        opener = self.text[self.pos : self.pos + 2]
+        return _Stop(f"JSON has no comments, found `{opener}`", self.pos, self.pos + 2,
+                     "remove the comment; a Kusto `//` comment above the command can say the same")  # fmt: skip
+
+    def missing_comma(self, closer: str) -> _Stop:
+        """`,` or the closer expected: a missing `,` when a new member or item starts here."""
+        starts_value = self.pos < len(self.text) and (self.text[self.pos] in "\"'{[-" or self.text[self.pos].isalnum())
+        what = "members" if closer == "}" else "items"
+        return self.fail(f"`,` or `{closer}`", f"add `,` between the two {what}" if starts_value else None)
 
     def run(self) -> JsonValue:
         self.skip_ws()
         if self.pos >= len(self.text):
-            raise _Stop("the payload is empty: expected a JSON array", 0, 0)
+            raise _Stop("the payload is empty: expected a JSON array", 0, 0,
+                        "write `[]` for a policy without identities")  # fmt: skip
         value = self.value_or_open([])
         stack: list[_Frame] = []
         if isinstance(value, _Frame):
             stack.append(value)
             value = self.run_stack(stack)
         self.skip_ws()
+        if self.text.startswith(("//", "/*"), self.pos):
+            raise self.comment()
         if self.pos < len(self.text):
             raise _Stop(
                 f"unexpected {self.found()} after the JSON value",
                 self.pos,
                 len(self.text.rstrip(" \t\r\n")),  # JSON's white space: str.rstrip also strips U+2028
+                "the policy is one JSON array: remove what follows it, or move it into the array",
             )
         return value
 
@@ -178,7 +195,7 @@ class _Scanner:
                 self.pos += 1
                 return None
             if not self.text.startswith(",", self.pos):
-                raise self.fail(f"`,` or `{closer}`")
+                raise self.missing_comma(closer)
             comma = self.pos
             self.pos += 1
             self.skip_ws()
@@ -213,11 +230,12 @@ class _Scanner:
 
     def key(self) -> JsonString:
         if self.pos >= len(self.text) or self.text[self.pos] not in "\"'":
-            raise self.fail("a property name in double quotes")
+            word = _WORD.match(self.text, self.pos)
+            raise self.fail("a property name in double quotes", f'write `"{word.group()}"`' if word else None)
         key = self.string()
         self.skip_ws()
         if not self.text.startswith(":", self.pos):
-            raise self.fail("`:`")
+            raise self.fail("`:`", "a property name is followed by `:` and its value")
         self.pos += 1
         self.skip_ws()
         return key
@@ -240,7 +258,7 @@ class _Scanner:
         if word and word.group() in _CONSTANTS:
             self.pos = word.end()
             return JsonConstant(_CONSTANTS[word.group()], word.group(), self.span(pos, self.pos))
-        raise self.fail("a JSON value")
+        raise self.fail("a JSON value", _value_help(word.group()) if word else None)
 
     def string(self) -> JsonString:
         start, quote = self.pos, self.text[self.pos]
@@ -273,16 +291,18 @@ class _Scanner:
         i = start + 1
         while True:
             if i >= len(text):
-                raise _Stop("unterminated JSON string", start, i)
+                raise _Stop("unterminated JSON string", start, i, f"close the string with `{quote}`")
             ch = text[i]
             if ch == quote:
                 offsets.append(i)
                 self.pos = i + 1
                 return "".join(chars), offsets
             if ch in "\r\n":
-                raise _Stop("line break inside a JSON string", start, i)
+                raise _Stop("line break inside a JSON string", start, i,
+                            f"close the string with `{quote}` on its line; write a line break in it as `\\n`")  # fmt: skip
             if ch < " " and ch != "\t":
-                raise _Stop(f"control character U+{ord(ch):04X} inside a JSON string", i, i + 1)
+                raise _Stop(f"control character U+{ord(ch):04X} inside a JSON string", i, i + 1,
+                            f"write it as `\\u{ord(ch):04x}`")  # fmt: skip
             offsets.append(i)
             if ch != "\\":
                 chars.append(ch)
@@ -299,7 +319,16 @@ class _Scanner:
         digits = self.text[i + 2 : i + 6]
         if code == "u" and len(digits) == 4 and all(c in "0123456789abcdefABCDEF" for c in digits):
             return chr(int(digits, 16)), 6
-        raise _Stop(f"invalid escape `\\{code}` in a JSON string", i, i + 2)
+        raise _Stop(f"invalid escape `\\{code}` in a JSON string", i, i + 2,
+                    "JSON knows `\\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`; "
+                    "write a backslash as `\\\\`")  # fmt: skip
+
+
+def _value_help(word: str) -> str:
+    """How to write the bare word `word` where a JSON value belongs."""
+    if word.lower() in _CONSTANTS:
+        return f"JSON writes `{word.lower()}` in lowercase"
+    return f'put the text in double quotes: `"{word}"`'
 
 
 # ---- writing JSON strings ---------------------------------------------------------------

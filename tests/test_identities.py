@@ -116,6 +116,8 @@ def test_combine() -> None:
         ("bad/not-json.json", "not JSON: Expecting value at line 1, column 1"),
         ("bad/storage-account.json", f"unknown shape (`type` is `Microsoft.Storage/storageAccounts`): {EXPECTED}"),
         ("bad/cluster-missing-principal.json", "missing `identity.principalId`"),
+        ("bad/cluster-missing-type.json",
+         'missing `type`; `az kusto cluster show` output has `"type": "Microsoft.Kusto/clusters"`'),
         ("bad/cluster-bad-type.json", "`identity.type` is `Automatic`; expected `SystemAssigned`, `UserAssigned`, "
                                       "`SystemAssigned, UserAssigned` or `None`"),  # fmt: skip
         ("bad/identity-missing-client.json", "missing `clientId`"),
@@ -132,7 +134,12 @@ def test_bad_files(name: str, message: str) -> None:
     ("text", "message"),
     [
         ("", f"is empty; {EXPECTED}"),
-        ('{"name": "x"}', f"unknown shape: {EXPECTED}"),
+        ('{"name": "x"}', f"missing `type`, which names what the object is; {EXPECTED}"),
+        ('{"name": "c", "identity": null}',
+         'missing `type`; `az kusto cluster show` output has `"type": "Microsoft.Kusto/clusters"`'),
+        ('[{"principalId": "x", "clientId": "y"}]', 'item 1: missing `type`; `az identity show` output has '
+                                                    '`"type": "Microsoft.ManagedIdentity/userAssignedIdentities"`'),  # fmt: skip
+        ('{"type": 7}', f"unknown shape: {EXPECTED}"),
         ("42", f"unknown shape: {EXPECTED}"),
         ('{"type": "Microsoft.Kusto/Clusters", "name": "c"}', "missing `identity` (the cluster's managed identities)"),
         ('{"type": "Microsoft.Kusto/Clusters", "identity": {"principalId": null}}', "missing `identity.type`"),
@@ -145,7 +152,9 @@ def test_bad_files(name: str, message: str) -> None:
         ('[{"type": "Microsoft.Kusto/Clusters", "identity": null}]',
          "a list of clusters; give one cluster's `az kusto cluster show` output"),
         (f'[{{"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "principalId": "{INGEST}", '
-         f'"clientId": "{INGEST_CLIENT}"}}, {{"name": "x"}}]', f"item 2: unknown shape: {EXPECTED}"),
+         f'"clientId": "{INGEST_CLIENT}"}}, {{"name": "x"}}]', f"item 2: missing `type`, which names what the object is; {EXPECTED}"),
+        (f'[{{"type": "Microsoft.ManagedIdentity/userAssignedIdentities", "principalId": "{INGEST}", '
+         f'"clientId": "{INGEST_CLIENT}"}}, 7]', f"item 2: unknown shape: {EXPECTED}"),
         ('[{"type": "microsoft.managedidentity/userassignedidentities", "clientId": 7}]', "item 1: missing `principalId`"),
         (f'["{INGEST}", "id-a"]', f"item 2: `id-a` is not an object ID (a GUID); {EXPECTED}"),
         ("[" * 100_000, "not JSON kqllint can read: nested too deeply"),

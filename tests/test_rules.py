@@ -1,7 +1,9 @@
 """Every rule's case files: `tests/data/rules/CODE/*.kql`, expectations in `// expect:` comments.
 
 A case file is a real script. Each `// expect: LINE:COL CODE` comment names one finding the file
-must produce; the file must produce exactly those (all codes, not just its folder's). An
+must produce; the file must produce exactly those (all codes, not just its folder's). One that
+ends `saying: TEXT` also checks what the finding says: TEXT must be in its message or its help
+(`message` and `help: help` on two lines, as in the full report). An
 `// identities: FILE[, FILE]` comment lints it with those files of `tests/data/identities/`.
 """
 
@@ -21,6 +23,7 @@ from kqllint.source import LineIndex, decode
 DATA = Path(__file__).parent / "data" / "rules"
 CASES = sorted(DATA.glob("*/*.kql"))
 _EXPECT = re.compile(r"//\s*expect:\s*(\d+):(\d+)\s+([A-Z]\d{3})")
+_SAYING = re.compile(r"//\s*expect:\s*(\d+):(\d+)\s+([A-Z]\d{3})\s+saying:\s*(.*?)\s*$", re.M)
 _IDENTITIES = re.compile(r"//\s*identities:\s*(.+)")
 IDENTITY_FILES = Path(__file__).parent / "data" / "identities"
 
@@ -30,20 +33,30 @@ def _config(text: str) -> Config | None:
     return Config(identities=load_identities(files)) if files else None
 
 
-def _found(text: str) -> list[str]:
+def _said(text: str) -> dict[str, list[str]]:
+    """What each finding says (message, then `help: ...`), by `LINE:COL CODE`."""
     index = LineIndex(text)
-    out = []
+    out: dict[str, list[str]] = {}
     for d in lint_text(text, config=_config(text)):
         line, col = index.line_col(d.span.start)
-        out.append(f"{line}:{col} {d.code}")
-    return sorted(out)
+        said = d.message + (f"\nhelp: {d.help}" if d.help else "")
+        out.setdefault(f"{line}:{col} {d.code}", []).append(said)
+    return out
+
+
+def _found(text: str) -> list[str]:
+    return sorted(key for key, said in _said(text).items() for _ in said)
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_case_file(path: Path) -> None:
     text = decode(path.read_bytes()).text
     expected = sorted(f"{m[0]}:{m[1]} {m[2]}" for m in _EXPECT.findall(text))
-    assert _found(text) == expected
+    said = _said(text)
+    assert sorted(key for key, each in said.items() for _ in each) == expected
+    for line, col, code, fragment in _SAYING.findall(text):
+        key = f"{line}:{col} {code}"
+        assert any(fragment in s for s in said[key]), f"{key} says {said[key]}, not `{fragment}`"
 
 
 def test_case_folders_are_rule_codes() -> None:

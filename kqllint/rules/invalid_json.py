@@ -2,9 +2,10 @@
 
 ## What it does
 Flags the first place where the text inside the policy's string literal stops being JSON: a
-missing `,` or `}`, an unterminated string, an unknown escape, text after the array, an empty
-payload, nesting deeper than 64 levels. Obfuscated (`h"..."`) payloads are read and checked
-like any other.
+missing `,` or `}`, an unterminated string, an unknown escape, a `//` or `/*` comment (JSON has
+none), a bare word where a quoted name or value belongs, text after the array, an empty
+payload, nesting deeper than 64 levels, and says how to mend it. Obfuscated (`h"..."`)
+payloads are read and checked like any other.
 
 ## Why is this bad?
 The service parses the payload as JSON (Json.NET) and rejects the command; the policy is not
@@ -49,4 +50,4 @@ SEVERITY = Severity.ERROR
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
     error = command.payload.error if command.payload else None
     if error is not None:
-        yield Finding(error.span, error.message, help="the policy payload must be a JSON array of objects")
+        yield Finding(error.span, error.message, help=error.help)

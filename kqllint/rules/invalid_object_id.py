@@ -3,7 +3,8 @@
 ## What it does
 Flags an `ObjectId` string that is not 8-4-4-4-12 hexadecimal digits and not the reserved word
 `system`: a truncated GUID, 32 digits without hyphens, a GUID in parentheses or padded with
-spaces, an empty string, a name. Any case and any GUID version or variant is accepted (the
+spaces, an empty string, a name. The message says which group of a GUID has too many or too
+few digits, and when spaces are all that is wrong. Any case and any GUID version or variant is accepted (the
 docs' own `aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb` is valid). Template text is reported by
 `placeholder-object-id` (P004) instead, a GUID in braces by `braced-object-id` (P006).
 
@@ -46,6 +47,9 @@ CODE = "P003"
 NAME = "invalid-object-id"
 SEVERITY = Severity.ERROR
 _HEX32 = re.compile(r"[0-9a-fA-F]{32}")
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_GROUPS = (8, 4, 4, 4, 12)
+_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
 def _help(value: str) -> str:
@@ -57,12 +61,33 @@ def _help(value: str) -> str:
     return "use the identity's object (principal) id, a GUID, or `system` for the system-assigned identity"
 
 
+def _message(value: str) -> str:
+    """What is wrong with `value`, as precisely as can be said."""
+    if not value.strip():
+        return "`ObjectId` is empty"
+    inner = value.strip()
+    if inner != value and (GUID.fullmatch(inner) or inner.lower() == SYSTEM):
+        what = "`system`" if inner.lower() == SYSTEM else "the GUID"
+        return f"`ObjectId` `{value}` has spaces around {what}"
+    return f"`ObjectId` `{value}` is not a GUID or `system`{_guid_groups(value)}"
+
+
+def _guid_groups(value: str) -> str:
+    """For a value shaped like a GUID (hex digits in `-`-separated groups), which group is wrong."""
+    groups = value.split("-")
+    if len(groups) < 3 or not all(groups) or not all(_HEX.fullmatch(g) for g in groups):
+        return ""
+    if len(groups) != len(_GROUPS):
+        return f": it has {len(groups)} groups of digits, a GUID has 5 (8-4-4-4-12)"
+    for n, (group, size) in enumerate(zip(groups, _GROUPS), start=1):
+        if len(group) != size:
+            return f": its {_ORDINALS[n]} group has {len(group)} digits, not {size} (8-4-4-4-12)"
+    return ""
+
+
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
     for s in policy(command).object_ids:
         value = s.value
         if value.lower() == SYSTEM or guid_bounds(value) or is_placeholder(value):
             continue
-        message = f"`ObjectId` `{value}` is not a GUID or `system`"
-        if not value.strip():
-            message = "`ObjectId` is empty"
-        yield Finding(content_span(s), message, help=_help(value))
+        yield Finding(content_span(s), _message(value), help=_help(value))
