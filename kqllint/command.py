@@ -23,6 +23,7 @@ from kqllint.model import (
     Container,
     Name,
     NameQuoting,
+    Payload,
     Problem,
     Scope,
     StringLiteral,
@@ -30,6 +31,7 @@ from kqllint.model import (
     Word,
 )
 from kqllint.payload import parse_payload
+from kqllint.salvage import literal_after
 from kqllint.suggest import did_you_mean, is_near
 
 _VERBS = {"ALTER": Verb.ALTER, "ALTER_MERGE": Verb.ALTER_MERGE, "SHOW": Verb.SHOW, "DELETE": Verb.DELETE}
@@ -77,7 +79,11 @@ def parse_command(text: str, base: int, verb_hint: Word, payloads: bool = True, 
     except UnexpectedInput as exc:
         span = Span(base, base + len(text.rstrip()))
         has_comment = _head_has_comment(text, base, span.end, place)
-        return _broken(verb_hint, span, _syntax_problem(exc, text, base), place, has_comment)
+        problem = _syntax_problem(exc, text, base)
+        # After a head error the payload is still read when its extent is certain (salvage.py).
+        literal = literal_after(problem, text, base, _verb_kind(verb_hint.text))
+        payload = parse_payload(literal) if literal is not None and payloads else None
+        return _broken(verb_hint, span, problem, place, has_comment, literal, payload)
     return _Builder(text, base, payloads, place).command(parts)
 
 
@@ -97,9 +103,10 @@ def with_payload(command: Command) -> Command:
     )  # fmt: skip
 
 
-def _broken(verb: Word, span: Span, problem: Problem, place: Place, head_has_comment: bool) -> Command:
+def _broken(verb: Word, span: Span, problem: Problem, place: Place, head_has_comment: bool,
+            literal: StringLiteral | None = None, payload: Payload | None = None) -> Command:  # fmt: skip
     verb_kind = _verb_kind(verb.text)
-    return Command(span, verb, verb_kind, None, None, None, None, None, None, None, None, head_has_comment,
+    return Command(span, verb, verb_kind, None, None, None, None, None, literal, payload, None, head_has_comment,
                    (problem,), place.container, place.block, place.joined)  # fmt: skip
 
 

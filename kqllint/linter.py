@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from kqllint.command import with_payload
@@ -10,7 +11,8 @@ from kqllint.diagnostic import Diagnostic
 from kqllint.gcpause import paused
 from kqllint.model import BadStatement, Command, Script
 from kqllint.rules import RULES, RULES_BY_CODE
-from kqllint.rules._rule import Context, Finding
+from kqllint.rules._rule import Context, Finding, Rule
+from kqllint.salvage import payload_is_certain
 from kqllint.script import parse_script
 from kqllint.suppression import apply_suppressions
 
@@ -59,9 +61,14 @@ def _rule_findings(script: Script, context: Context, config: Config, path: str |
     # without one (`.show`, `.delete`) is checked by the others only.
     head_rules = [r for r in command_rules if r.code[0] not in _PAYLOAD_FAMILIES]
     script_rules = [r for r in RULES if r.check_script and config.enabled(r.code, path)]
+    # After a syntax error in the head, only the payload is checked, by the rules that read
+    # nothing of the head, and without fixes: what they change depends on what the command is.
+    salvage_rules = [r for r in command_rules if r.code[0] in _PAYLOAD_FAMILIES and not r.reads_head]
     for command in script.commands:
         if command.broken:
-            continue  # after a syntax error the command's meaning is unknown (as pyflakes does)
+            if payload_is_certain(command):
+                found.extend(_without_fixes(with_payload(command), salvage_rules, context))
+            continue  # else the command's meaning is unknown (as pyflakes does)
         command = with_payload(command)
         for rule in command_rules if command.payload is not None else head_rules:
             # A plain loop, not `extend(map(...))`: most checks find nothing, and the loop
@@ -70,6 +77,14 @@ def _rule_findings(script: Script, context: Context, config: Config, path: str |
                 found.append(rule.diagnostic(finding))
     for rule in script_rules:
         found.extend(map(rule.diagnostic, rule.check_script(script, context)))  # type: ignore[misc]
+    return found
+
+
+def _without_fixes(command: Command, rules: list[Rule], context: Context) -> list[Diagnostic]:
+    found = []
+    for rule in rules:
+        for finding in rule.check_command(command, context):  # type: ignore[misc]
+            found.append(rule.diagnostic(dataclasses.replace(finding, fix=None) if finding.fix else finding))
     return found
 
 

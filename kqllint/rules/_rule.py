@@ -47,6 +47,7 @@ class Rule:
     summary: str
     doc: str
     fixable: bool = False
+    reads_head: bool = False  # reads the verb, scope or name: not run after a head error
     check_command: CommandCheck | None = field(default=None, compare=False)
     check_script: ScriptCheck | None = field(default=None, compare=False)
 
@@ -76,6 +77,7 @@ def rule_from_module(module: object) -> Rule:
         summary=summary.strip(),
         doc=body.strip(),
         fixable=getattr(module, "FIXABLE", False),
+        reads_head=getattr(module, "READS_HEAD", False),
         check_command=getattr(module, "check_command", None),
         check_script=getattr(module, "check_script", None),
     )

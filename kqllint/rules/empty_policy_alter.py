@@ -35,6 +35,7 @@ from kqllint.rules._rule import Context, Finding
 CODE = "P022"
 NAME = "empty-policy-alter"
 SEVERITY = Severity.WARNING
+READS_HEAD = True  # not checked after a syntax error in the head
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:

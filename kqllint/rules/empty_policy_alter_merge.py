@@ -34,6 +34,7 @@ from kqllint.rules._rule import Context, Finding
 CODE = "P021"
 NAME = "empty-policy-alter-merge"
 SEVERITY = Severity.INFO
+READS_HEAD = True  # not checked after a syntax error in the head
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:

@@ -39,6 +39,7 @@ from kqllint.rules._rule import Context, Finding
 CODE = "P016"
 NAME = "sandbox-artifacts-on-database"
 SEVERITY = Severity.WARNING
+READS_HEAD = True  # not checked after a syntax error in the head
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:

@@ -8,7 +8,15 @@ it found: "expected `policy`, found `polcy`". A misspelled keyword gets a "did y
 
 ## Why is this bad?
 Kusto.Language rejects the command, or does not recognise it at all; the deployment fails.
-After a syntax error kqllint skips the command's other rules: their findings would be guesses.
+After a syntax error kqllint skips the rules about the command's head: their findings would be
+guesses. The policy payload is still checked (by the payload, policy and identity rules that
+read nothing of the head) when its extent is certain: the only errors are in the head (this
+rule, `unknown-policy-kind`, `cluster-name-given`, `unbracketed-database-name`), and after the
+word in error the command holds only words, then exactly one well-formed string literal, then
+nothing but comments or a `| query` tail. So the payload of `.alter database db polcy
+managed_identity "[...]"` is checked, while a second literal, a stray bracket or an
+unterminated literal leave it unchecked. Those findings come without fixes until the head
+reads, and `kqllint format` leaves a file with any syntax error alone.
 
 ## Example
 ````kusto
