@@ -37,7 +37,10 @@ def test_github_annotations(tree: Path) -> None:
         "scripts/warn, 100%25.kql:1:7: C001 `.show database` without a database name"
         "%0Ahelp: name the database: the context database differs between connections\n"
     )
-    assert err == "Found 2 problems (1 error, 1 warning) in 2 files.\n"
+    assert err == (
+        "Found 2 problems (1 error, 1 warning) in 2 files.\n"
+        "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n"
+    )
 
 
 def test_github_notice_for_info(tree: Path) -> None:
@@ -109,7 +112,10 @@ def test_statistics(tree: Path) -> None:
     code, out, err = run(["check", "--statistics", "scripts"])
     assert code == 1
     assert out == "3  C001      missing-database-name\n1  C002  [*] keyword-case\n1  S001      syntax-error\n"
-    assert err == "Found 5 problems (2 errors, 3 warnings) in 3 files.\n1 fixable with `kqllint check --fix`.\n"
+    assert err == (
+        "Found 5 problems (2 errors, 3 warnings) in 3 files.\n"
+        "[*] 1 fixable with the `--fix` option (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n"
+    )
     _, out, _ = run(["check", "--statistics", "--output-format", "json", "scripts/bad.kql"])
     assert json.loads(out) == [{"code": "S001", "name": "syntax-error", "count": 1, "fixable": False}]
 
