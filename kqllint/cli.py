@@ -58,8 +58,7 @@ def _run_options(command):  # type: ignore[no-untyped-def]
     for option in reversed([
         click.option("--quiet", "-q", is_flag=True, help="Print the report only: no summary."),
         click.option("--jobs", "-j", type=click.IntRange(min=1),
-                     help="Worker processes [default: one per core, when there is enough to do].")
-        ,
+                     help="Worker processes [default: one per core, when there is enough to do]."),
         click.option("--verbose", "-v", is_flag=True, callback=_verbose,
                      help="Show the traceback of an internal error (as KQLLINT_DEBUG=1 does)."),
     ]):  # fmt: skip

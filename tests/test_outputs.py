@@ -169,3 +169,11 @@ def test_rule_prints_its_page() -> None:
     assert run(["rule", "unused-suppression"])[1] == run(["rule", "m001"])[1]
     code, _, err = run(["rule", "M01"])
     assert code == 2 and "unknown rule `M01`; did you mean `M001`?" in err
+
+
+def test_statistics_count_unsafe_fixes_as_fixable_with_unsafe_fixes(tree: Path) -> None:
+    code, out, err = run(["check", "--statistics", "--unsafe-fixes", "scripts/bad.kql"])
+    assert (code, out) == (1, "1  S001  [*] syntax-error\n")
+    assert err == "Found 1 problem (1 error) in 1 file.\n[*] 1 fixable with the `--fix --unsafe-fixes` options.\n"
+    _, out, _ = run(["check", "--output-format", "json", "--unsafe-fixes", "scripts/bad.kql"])
+    assert json.loads(out)[0]["fix"]["applicability"] == "unsafe"  # the JSON output is unchanged
