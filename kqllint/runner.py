@@ -151,8 +151,10 @@ def _rendered_per_file(options: CheckOptions) -> bool:
 
 
 # A pool costs its start-up (forking the workers, shipping the work and the results) before it
-# saves anything; below this much script text one process is faster. The figures behind it are
-# in the README's "Performance" section.
+# saves anything; below this much script text one process is faster. On the 2-core development
+# machine a pool cost 0.1-0.25 s (2 files of 200 B: 0.37 s with one, 0.34 s without), one process
+# checks 2.1 MB/s, and `--jobs 2` is 1.84x faster on big inputs: a pool saves about 0.46 of
+# 0.47 s a MB, so it pays from 0.5-1 MB. The README's "Usage" section says the same to users.
 POOL_MIN_BYTES = 1_000_000
 
 
