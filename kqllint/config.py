@@ -38,6 +38,7 @@ class Config:
     identities: object | None = None
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     format_indent_width: int = DEFAULT_INDENT_WIDTH
     root: Path | None = None
     source: Path | None = None  # the file this configuration was read from
@@ -62,7 +63,11 @@ class Config:
         return self.severity.get(code, default)
 
     def excludes(self, path: str | Path) -> bool:
-        """Whether `path` or a folder it is in matches `exclude` or `extend-exclude`."""
+        """Whether `path` or a folder it is in matches `exclude` or `extend-exclude`.
+
+        A glob is tried on the name, on the path from `root` and on the absolute path (which only
+        the command line's `--exclude` patterns, anchored at the current folder, are).
+        """
         patterns = tuple(p.rstrip("/") for p in self.exclude + self.extend_exclude)
         if not patterns:
             return False
@@ -71,7 +76,7 @@ class Config:
         for candidate in (absolute, *absolute.parents):
             if candidate == root or candidate == candidate.parent:
                 break
-            names = (candidate.name, _relative(candidate, root))
+            names = (candidate.name, _relative(candidate, root), candidate.as_posix())
             if any(fnmatch.fnmatchcase(n, p) for n in names if n for p in patterns):
                 return True
         return False
@@ -199,6 +204,9 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     fail_on: Severity | None = None
     identities: object | None = None  # `--identities`: replaces the file's `identities`
+    exclude: tuple[str, ...] | None = None  # `--exclude`: replaces the file's `exclude`
+    extend_exclude: tuple[str, ...] = ()  # `--extend-exclude`: added to the file's
+    respect_gitignore: bool | None = None
 
     def apply(self, config: Config) -> Config:
         if self.select is not None:
@@ -208,4 +216,16 @@ class Overrides:
             extend = tuple(c for c in config.extend_select if c not in self.ignore) + self.extend_select
             selection = {"select": config.select, "ignore": ignore, "extend_select": extend}
         identities = config.identities if self.identities is None else self.identities
-        return replace(config, fail_on=self.fail_on or config.fail_on, identities=identities, **selection)
+        files = {
+            "exclude": config.exclude if self.exclude is None else tuple(map(_anchored, self.exclude)),
+            "extend_exclude": config.extend_exclude + tuple(map(_anchored, self.extend_exclude)),
+            "respect_gitignore": config.respect_gitignore if self.respect_gitignore is None else self.respect_gitignore,
+        }
+        return replace(config, fail_on=self.fail_on or config.fail_on, identities=identities, **selection, **files)
+
+
+def _anchored(pattern: str) -> str:
+    """A command-line glob with a `/` inside is a path from the current folder (as in ruff)."""
+    if "/" not in pattern.rstrip("/") or os.path.isabs(pattern):
+        return pattern
+    return Path(os.path.abspath(pattern)).as_posix() + ("/" if pattern.endswith("/") else "")

@@ -21,15 +21,29 @@ def known_codes() -> tuple[str, ...]:
     return tuple(r.code for r in RULES)
 
 
+def rule_code(word: str) -> str | None:
+    """The code of the rule `word` names: its code, or its kebab-case name (`unknown-usage`)."""
+    from kqllint.rules import RULES, RULES_BY_CODE
+
+    if word in RULES_BY_CODE:
+        return word
+    return next((r.code for r in RULES if r.name == word), None)
+
+
 def check_codes(codes: Iterable[str], where: str, *, prefixes: bool = True) -> tuple[str, ...]:
-    """`codes` as given, or a `ConfigError` naming the first unknown one (with a suggestion)."""
+    """`codes` with rule names turned into codes, or a `ConfigError` naming the first unknown one
+    (with a suggestion among the codes and the names)."""
+    from kqllint.rules import RULES
+
     known = known_codes()
     checked = []
-    for code in codes:
-        ok = code in known or (prefixes and (code == "ALL" or any(k.startswith(code) for k in known)))
-        if not ok:
-            kind = "rule code or prefix" if prefixes else "rule code"
-            raise ConfigError(f"{where}: unknown {kind} `{code}`{_hint(code, known)}")
+    for word in codes:
+        code = rule_code(word)
+        if code is None and prefixes and (word == "ALL" or any(k.startswith(word) for k in known)):
+            code = word
+        if code is None:
+            kind = "rule code, prefix or name" if prefixes else "rule code or name"
+            raise ConfigError(f"{where}: unknown {kind} `{word}`{_hint(word, [*known, *(r.name for r in RULES)])}")
         checked.append(code)
     return tuple(checked)
 
@@ -39,6 +53,12 @@ def parse_table(table: dict[str, Any], source: Path, prefix: str) -> Config:
     values: dict[str, Any] = {"root": source.parent, "source": source}
     for key, value in table.items():
         reader = _READERS.get(key)
+        if reader is None and not prefix and key == "tool" and isinstance(value, dict) and "kqllint" in value:
+            raise ConfigError(
+                f"{source}: `[tool.kqllint]` belongs in pyproject.toml; in {source.name} the keys are top-level\n"
+                "  = help: drop the `[tool.kqllint]` line, and write `[tool.kqllint.format]` (and the like) "
+                "as `[format]`"
+            )  # fmt: skip
         if reader is None:
             raise ConfigError(f"{source}: unknown key `{prefix}{key}`{_hint(key, _READERS)}")
         field_name, parsed = reader(value, _Where(source, prefix + key))
@@ -67,6 +87,12 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where} must be a list of strings")
     return tuple(value)
+
+
+def _boolean(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where} must be `true` or `false`, not {value!r}")
+    return value
 
 
 def _level(value: Any, where: str) -> Severity:
@@ -129,6 +155,7 @@ _READERS: dict[str, Callable[[Any, _Where], tuple[str, Any]]] = {
     "severity": _severity,
     "fail-on": lambda value, where: ("fail_on", _level(value, where)),
     "exclude": lambda value, where: ("exclude", _strings(value, where)),
+    "respect-gitignore": lambda value, where: ("respect_gitignore", _boolean(value, where)),
     "extend-exclude": lambda value, where: ("extend_exclude", _strings(value, where)),
     "format": _format,
     "identities": _identities,

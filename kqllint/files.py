@@ -25,12 +25,14 @@ class Source:
     decoded: Decoded
 
 
-def discover(paths: list[str], excluded: Callable[[str], bool] | None = None,
-             force_exclude: bool = False) -> tuple[list[str], list[str]]:  # fmt: skip
+def discover(paths: list[str], excluded: Callable[[str], bool] | None = None, force_exclude: bool = False,
+             gitignore: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:  # fmt: skip
     """Expand PATHs into script files (sorted, deduplicated) and error messages.
 
     `excluded` says which files and folders a walk skips (default: `_SKIP_DIRS`); a file named
     on the command line is skipped too only with `force_exclude` (as ruff's `--force-exclude`).
+    A walk also skips what `.gitignore` files ignore when `gitignore(folder)` says so for the
+    folder walked; a file named on the command line is checked whatever they say (as in ruff).
     """
     skip = excluded or (lambda path: os.path.basename(path) in _SKIP_DIRS)
     found: dict[str, None] = {}
@@ -43,7 +45,7 @@ def discover(paths: list[str], excluded: Callable[[str], bool] | None = None,
         if force_exclude and skip(raw):
             continue
         if path.is_dir():
-            scripts = sorted(_walk(path, skip))
+            scripts = sorted(_walk(path, skip, gitignore is not None and gitignore(raw)))
             if not scripts:
                 errors.append(f"{raw}: no Kusto scripts ({', '.join('*' + s for s in SUFFIXES)}) found")
             found.update(dict.fromkeys(scripts))
@@ -54,12 +56,26 @@ def discover(paths: list[str], excluded: Callable[[str], bool] | None = None,
     return list(found), errors
 
 
-def _walk(root: Path, skip: Callable[[str], bool]) -> Iterator[str]:
+def _walk(root: Path, skip: Callable[[str], bool], use_gitignore: bool) -> Iterator[str]:
+    from kqllint import gitignore
+
+    top = os.path.abspath(root)
+    rules = {top: gitignore.patterns_above(top) if use_gitignore else None}
+
+    def kept(path: str, is_folder: bool, patterns: list[gitignore.Pattern] | None) -> bool:
+        if skip(path):
+            return False
+        return patterns is None or not gitignore.ignored(os.path.abspath(path), is_folder, patterns)
+
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not skip(os.path.join(folder, d)))
+        patterns = rules.pop(os.path.abspath(folder))
+        dirs[:] = sorted(d for d in dirs if kept(os.path.join(folder, d), True, patterns))
+        for d in dirs:  # each folder's own `.gitignore` adds to what its parent's patterns say
+            path = os.path.abspath(os.path.join(folder, d))
+            rules[path] = None if patterns is None else patterns + gitignore.read(path)
         for name in files:
             path = os.path.join(folder, name)
-            if name.endswith(SUFFIXES) and not skip(path):
+            if name.endswith(SUFFIXES) and kept(path, False, patterns):
                 yield path
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kqllint.config import Config
 from kqllint.diagnostic import Diagnostic, Severity
@@ -15,63 +15,89 @@ from kqllint.source import LineIndex
 from kqllint.writer import unified_diff, write_atomic
 
 
-@dataclass
-class _Tally:
-    changed: int = 0
-    unchanged: int = 0
-    blocked: int = 0
+@dataclass(frozen=True)
+class FormatRun:
+    """How `kqllint format` runs, besides the paths."""
+
+    check: bool = False  # write nothing; exit 1 if a file would change
+    diff: bool = False  # print a unified diff; write nothing
+    stdin_filename: str | None = None
+    options: FormatOptions | None = None  # None: each file's configuration gives the indent width
+    settings: Settings = field(default_factory=Settings)
+    quiet: bool = False  # no summary
+    jobs: int | None = None  # as `check --jobs`
+    verbose: bool = False  # show the traceback of an internal error
 
 
-def format_paths(paths: list[str], check: bool, diff: bool, stdin_filename: str | None,
-                 options: FormatOptions | None = None, settings: Settings | None = None) -> int:  # fmt: skip
+@dataclass(frozen=True)
+class _Formatted:
+    """What formatting one file hands back (from a `--jobs` worker): its output, never printed there."""
+
+    outcome: str  # "changed", "unchanged", "blocked"; "failed" for an I/O or internal error
+    stdout: str | bytes = ""
+    stderr: str = ""  # what the formatter refused to change, and why
+    error: str | None = None
+
+
+def format_paths(paths: list[str], run: FormatRun) -> int:
     """Format `paths` in place (or, with `check`/`diff`, only say what would change); return the
     exit code: 2 for a file not formatted or an I/O error, else 1 if `check`/`diff` found a file
-    to change, else 0. Without `options`, each file's configuration gives the indent width."""
-    selection = collect(paths, settings or Settings(), stdin_filename)
+    to change, else 0."""
+    selection = collect(paths, run.settings, run.stdin_filename)
     errors = selection.errors
     stdin = sys.stdin.buffer.read() if any(path == "-" for path, _ in selection.files) else None
-    tally = _Tally()
-    for path, config in selection.files:
-        try:
-            source = read_source(path, stdin, stdin_filename)
-        except InputError as exc:
-            errors.append(str(exc))
-            continue
-        file_options = options or FormatOptions(indent_width=config.format_indent_width)
-        error = _format_one(path, source, check, diff, file_options, tally)
-        if error:
-            errors.append(error)
+    from kqllint.runner import parallel_map
+
+    outcomes = []
+    for result in parallel_map(_format_item, [(path, config, stdin, run) for path, config in selection.files], run.jobs):
+        errors.extend([result.error] if result.error else [])
+        if isinstance(result.stdout, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(result.stdout)
+        else:
+            sys.stdout.write(result.stdout)
+        sys.stderr.write(result.stderr)
+        outcomes.append(result.outcome)
     sys.stdout.flush()
     for message in errors:
         print(f"error: {message}", file=sys.stderr)
-    print(_format_summary(tally, check or diff), file=sys.stderr)
-    if errors or tally.blocked:
+    if not run.quiet:
+        print(_format_summary(outcomes, run.check or run.diff), file=sys.stderr)
+    if errors or "blocked" in outcomes:
         return 2
-    return 1 if (check or diff) and tally.changed else 0
+    return 1 if (run.check or run.diff) and "changed" in outcomes else 0
 
 
-def _format_one(path: str, source: Source, check: bool, diff: bool, options: FormatOptions | None,
-                tally: _Tally) -> str | None:  # fmt: skip
-    """Format one file; return an I/O error message, if any."""
+def _format_item(item: tuple) -> _Formatted:
+    """Read and format one file: the unit of work a `--jobs` worker does."""
+    path, config, stdin, run = item
+    try:
+        source = read_source(path, stdin, run.stdin_filename)
+    except InputError as exc:
+        return _Formatted("failed", error=str(exc))
+    try:
+        return _format_one(path, source, run, run.options or FormatOptions(indent_width=config.format_indent_width))
+    except Exception as exc:  # a bug: say so, and go on with the other files
+        from kqllint.crash import crash_message
+
+        return _Formatted("failed", error=crash_message(f"formatting {source.name}", exc, run.verbose))
+
+
+def _format_one(path: str, source: Source, run: FormatRun, options: FormatOptions) -> _Formatted:
     text = source.decoded.text
     result = format_text(text, options)
-    _print_refusals(source.name, text, result.diagnostics)
+    refusals = _refusals(source.name, text, result.diagnostics)
     if any(d.severity is Severity.ERROR for d in result.diagnostics):
-        tally.blocked += 1
-        return None
-    tally.changed += result.changed
-    tally.unchanged += not result.changed
-    if diff:
-        sys.stdout.write(unified_diff(source.name, text, result.text))
-    elif path == "-":
-        if not check:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(source.decoded.encode(result.text))
-    elif result.changed and check:
-        print(f"Would reformat: {source.name}")
-    elif result.changed:
-        return _write(path, source, result.text)
-    return None
+        return _Formatted("blocked", stderr=refusals)
+    outcome = "changed" if result.changed else "unchanged"
+    if run.diff:
+        return _Formatted(outcome, unified_diff(source.name, text, result.text), refusals)
+    if path == "-":
+        return _Formatted(outcome, b"" if run.check else source.decoded.encode(result.text), refusals)
+    if result.changed and run.check:
+        return _Formatted(outcome, f"Would reformat: {source.name}\n", refusals)
+    error = _write(path, source, result.text) if result.changed else None
+    return _Formatted(outcome, "", refusals, error)
 
 
 def _write(path: str, source: Source, text: str) -> str | None:
@@ -82,25 +108,30 @@ def _write(path: str, source: Source, text: str) -> str | None:
     return None
 
 
-def _print_refusals(name: str, text: str, diagnostics: tuple[Diagnostic, ...]) -> None:
-    index = LineIndex(text) if diagnostics else None
+def _refusals(name: str, text: str, diagnostics: tuple[Diagnostic, ...]) -> str:
+    """The lines saying what the formatter refused to change, for stderr."""
+    if not diagnostics:
+        return ""
+    index = LineIndex(text)
+    lines = []
     for d in diagnostics:
-        assert index is not None
         line, col = index.line_col(d.span.start)
-        print(f"{d.severity.value}: {name}:{line}:{col}: {d.code} {d.message}", file=sys.stderr)
+        lines.append(f"{d.severity.value}: {name}:{line}:{col}: {d.code} {d.message}\n")
+    return "".join(lines)
 
 
-def _format_summary(tally: _Tally, dry: bool) -> str:
+def _format_summary(outcomes: list[str], dry: bool) -> str:
     def files(n: int) -> str:
         return f"{n} file{'s' * (n != 1)}"
 
+    changed, unchanged, blocked = (outcomes.count(o) for o in ("changed", "unchanged", "blocked"))
     parts = []
-    if tally.changed:
-        parts.append(f"{files(tally.changed)} {'would be reformatted' if dry else 'reformatted'}")
-    if tally.unchanged:
-        parts.append(f"{files(tally.unchanged)} {'already formatted' if dry else 'left unchanged'}")
-    if tally.blocked:
-        parts.append(f"{files(tally.blocked)} not formatted because of errors")
+    if changed:
+        parts.append(f"{files(changed)} {'would be reformatted' if dry else 'reformatted'}")
+    if unchanged:
+        parts.append(f"{files(unchanged)} {'already formatted' if dry else 'left unchanged'}")
+    if blocked:
+        parts.append(f"{files(blocked)} not formatted because of errors")
     return (", ".join(parts) or "No files formatted") + "."
 
 

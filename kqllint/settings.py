@@ -33,7 +33,7 @@ class Selection:
 
 
 def collect(paths: list[str], settings: Settings, stdin_filename: str | None = None) -> Selection:
-    """Expand `paths` (skipping what `exclude` names) and find each file's configuration.
+    """Expand `paths` (skipping what `exclude` and `.gitignore` name) and find each file's configuration.
 
     A file whose configuration is broken is not checked; its configuration's error is reported
     once. Standard input takes the configuration of `stdin_filename`, else of the current folder.
@@ -52,6 +52,10 @@ def collect(paths: list[str], settings: Settings, stdin_filename: str | None = N
         config = config_of(os.path.dirname(os.path.abspath(path)))  # a folder's own config does not exclude it
         return config is not None and config.excludes(path)
 
-    found, missing = discover(paths, excluded, settings.force_exclude)
+    def gitignore(folder: str) -> bool:  # the walked folder's configuration decides, as in ruff
+        config = config_of(folder)
+        return config is not None and config.respect_gitignore
+
+    found, missing = discover(paths, excluded, settings.force_exclude, gitignore)
     files = [(path, config) for path in found if (config := config_of(path)) is not None]
     return Selection(files, errors + missing)

@@ -1,5 +1,7 @@
 """Inline suppressions in Kusto comments (`// kqllint: ignore[CODE]` and friends): a pure filter.
 
+A rule is named by its code (`P010`) or its kebab-case name (`unknown-usage`).
+
 - `// kqllint: ignore[CODE, ...]` on the line before a statement (other comment lines may sit
   between them, blank lines may not) or at the end of its first line (or of its last line,
   where the formatter leaves a trailing comment after splitting a command) covers it;
@@ -32,6 +34,7 @@ _DIRECTIVE = re.compile(r"\s*(?P<kind>[\w-]*)\s*(?:\[(?P<codes>[^\]\r\n]*)\])?")
 _CODE = re.compile(r"[^,\s]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SYNTAX = "`// kqllint: ignore[CODE, ...]` (or `ignore-file`, `disable`, `enable`)"
+_CODE_OF = {**{code: code for code in RULES_BY_CODE}, **{r.name: r.code for r in RULES_BY_CODE.values()}}
 
 
 @dataclass(eq=False)
@@ -41,14 +44,14 @@ class _Directive:
     kind: str
     comment: Comment
     bracket: Span  # the text between `[` and `]`
-    written: tuple[tuple[str, Span], ...]  # every code as written, unknown ones too
+    written: tuple[tuple[str, Span], ...]  # every code or name as written, unknown ones too
     used: set[str] = field(default_factory=set)
     placed: bool = True  # False: an `ignore` on no statement
     pairs: dict[str, _Directive] = field(default_factory=dict)  # enable: code -> its disable
 
     @property
     def known(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(c for c, _ in self.written if c in RULES_BY_CODE))
+        return tuple(dict.fromkeys(_CODE_OF[c] for c, _ in self.written if c in _CODE_OF))
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def _parse(script: Script) -> tuple[list[_Directive], list[Diagnostic]]:
             continue
         base = comment.span.start + m.start("codes")
         written = tuple((c.group(), Span(base + c.start(), base + c.end())) for c in _CODE.finditer(m["codes"]))
-        invalid += [_unknown(code, span) for code, span in written if code not in RULES_BY_CODE]
+        invalid += [_unknown(code, span) for code, span in written if code not in _CODE_OF]
         bracket = Span(base, base + len(m["codes"]))
         directives.append(_Directive(m["kind"], comment, bracket, written))
     return directives, invalid
@@ -101,9 +104,9 @@ def _malformed(comment: Comment, kind: str) -> Diagnostic:
 
 
 def _unknown(code: str, span: Span) -> Diagnostic:
-    near = did_you_mean(code, RULES_BY_CODE)
-    help = f"did you mean `{near}`?" if near else "`kqllint rule --all` lists the rule codes"
-    return RULES_BY_CODE[INVALID].diagnostic(Finding(span, f"unknown rule code `{code}` in a suppression", help))
+    near = did_you_mean(code, _CODE_OF)
+    help = f"did you mean `{near}`?" if near else "`kqllint rule --all` lists the rule codes and names"
+    return RULES_BY_CODE[INVALID].diagnostic(Finding(span, f"unknown rule `{code}` in a suppression", help))
 
 
 # ---- what each directive covers -------------------------------------------------------
@@ -195,7 +198,8 @@ def _unused(script: Script, d: _Directive, enabled: Callable[[str], bool]) -> Di
     unused = [c for c in judged if _is_unused(d, c)]
     if not unused:
         return None
-    names = ", ".join(f"`{c}`" for c in unused)
+    written = {_CODE_OF[word]: word for word, _ in reversed(d.written) if word in _CODE_OF}
+    names = ", ".join(f"`{written.get(c, c)}`" for c in unused)  # as written: a code or a name
     if d.kind == "enable" and any(c not in d.pairs for c in unused):
         message = f"`enable` of {names} without an earlier `disable`"
     else:
@@ -207,9 +211,9 @@ def _unused(script: Script, d: _Directive, enabled: Callable[[str], bool]) -> Di
 
 def _removal(script: Script, d: _Directive, unused: set[str]) -> tuple[Span, Fix]:
     """The span to report and the fix: drop the unused codes, or the whole comment."""
-    kept = [code for code, _ in d.written if code not in unused]
-    if any(code in RULES_BY_CODE for code in kept):
-        spans = [span for code, span in d.written if code in unused]
+    kept = [word for word, _ in d.written if _CODE_OF.get(word) not in unused]
+    if any(word in _CODE_OF for word in kept):
+        spans = [span for word, span in d.written if _CODE_OF.get(word) in unused]
         edit = Edit(d.bracket, ", ".join(kept))
         return Span(spans[0].start, spans[-1].end), Fix("remove the unused codes", (edit,))
     return d.comment.span, Fix("remove the suppression comment", (Edit(_comment_extent(script, d.comment), ""),))

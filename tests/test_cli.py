@@ -30,7 +30,10 @@ def test_concise_output_and_exit_1(tree: Path) -> None:
     code, out, err = run(["check", "--output-format", "concise", str(tree)])
     assert code == 1
     assert out == f"{tree}/bad.csl:1:20: S001 expected `policy`, found `polcy`\n"
-    assert err == "Found 1 problem (1 error) in 2 files.\n"
+    assert err == (
+        "Found 1 problem (1 error) in 1 of 2 files.\n"
+        "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n"
+    )
 
 
 def test_clean_file_exits_0(tree: Path) -> None:
@@ -161,3 +164,162 @@ def test_jobs_give_the_same_output_in_every_format(tmp_path: Path, options: list
     serial = run(["check", *options, "--jobs", "1", str(tmp_path)])
     parallel = run(["check", *options, "--jobs", "2", str(tmp_path)])
     assert parallel == serial and serial[0] == 1 and serial[1]
+
+
+# ---- internal errors: a bug is exit 2 and says so -----------------------------------------
+
+NOTE = "note: this is a bug in kqllint; please report it at https://github.com/kqllint/kqllint/issues with the input that triggers it\n"
+HINT = "note: run with `--verbose` (or set KQLLINT_DEBUG=1) to see the traceback\n"
+
+
+def _boom(*_args: object, **_kwargs: object) -> object:
+    raise RuntimeError("boom")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"], ids=["in-process", "worker"])
+def test_internal_error_in_the_core_is_exit_2_without_traceback(tree: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    monkeypatch.setattr("kqllint.runner.lint_text", _boom)  # workers are forked: they see it too
+    code, out, err = run(["check", "--jobs", jobs, str(tree)])
+    assert (code, out) == (2, "")
+    assert err == "".join(
+        f"error: internal error while checking {tree}/{name}: RuntimeError: boom\n{NOTE}{HINT}" for name in ("bad.csl", "clean.kql")
+    )
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"], ids=["in-process", "worker"])
+@pytest.mark.parametrize("how", ["--verbose", "KQLLINT_DEBUG"])
+def test_internal_error_traceback_on_request(tree: Path, monkeypatch: pytest.MonkeyPatch, how: str, jobs: str) -> None:
+    monkeypatch.setattr("kqllint.runner.lint_text", _boom)
+    if how == "KQLLINT_DEBUG":
+        monkeypatch.setenv("KQLLINT_DEBUG", "1")
+    code, _, err = run(["check", "--jobs", jobs, str(tree / "bad.csl"), *(["--verbose"] if how == "--verbose" else [])])
+    assert code == 2
+    head = f"error: internal error while checking {tree}/bad.csl: RuntimeError: boom\n{NOTE}Traceback (most recent call last):\n"
+    assert err.startswith(head) and err.endswith('raise RuntimeError("boom")\nRuntimeError: boom\n')
+
+
+def test_internal_error_outside_the_files_is_exit_2(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kqllint.runner.summary", _boom)
+    code, _, err = run(["check", "--output-format", "concise", str(tree)])
+    assert code == 2
+    assert err == f"error: internal error while running `kqllint check`: RuntimeError: boom\n{NOTE}{HINT}"
+    code, _, err = run(["check", "-v", str(tree)])
+    assert code == 2 and "Traceback (most recent call last):" in err
+
+
+def test_internal_error_in_a_real_subprocess_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "a.kql").write_text(CLEAN)
+    script = "import kqllint.runner as r; r.lint_text = lambda *a: 1 / 0; from kqllint.cli import run; run()"
+    proc = subprocess.run([sys.executable, "-c", script, "check", str(tmp_path)], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"error: internal error while checking {tmp_path}/a.kql: ZeroDivisionError: division by zero\n{NOTE}{HINT}"
+
+
+# ---- help -----------------------------------------------------------------------------------
+
+
+def test_plain_kqllint_shows_the_help_and_exits_0() -> None:
+    code, out, err = run([])
+    assert (code, err) == (0, "")
+    assert out.startswith("Usage: main [OPTIONS] COMMAND [ARGS]...\n")
+    assert "  format  Format Kusto scripts in place.\n" in out  # not cut short
+    assert "  check   Check Kusto scripts for problems.\n" in out
+
+
+def test_check_and_format_help_describe_every_option() -> None:
+    import click
+
+    from kqllint.cli import check, format_command
+
+    code, out, _ = run(["check", "--help"])
+    assert code == 0 and "--output-format [full|concise|json|github|sarif]\n" in out
+    assert "How to report the findings: `full`" in out
+    for command in (check, format_command):
+        assert [p.name for p in command.params if isinstance(p, click.Option) and not p.help] == []
+
+
+# ---- colour and the fixable marker ----------------------------------------------------------
+
+FIXABLE = ".SHOW cluster policy managed_identity\n"  # C002, a safe fix
+
+
+@pytest.mark.parametrize(
+    ("env", "flags", "colored"),
+    [
+        ({}, [], False),  # not a terminal
+        ({"FORCE_COLOR": "1"}, [], True),
+        ({"NO_COLOR": "1"}, ["--color"], True),  # the flag wins
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, [], False),
+        ({"FORCE_COLOR": "1"}, ["--no-color"], False),
+        ({"NO_COLOR": "", "FORCE_COLOR": ""}, [], False),  # empty is unset
+    ],
+)
+def test_no_color_and_force_color(tree: Path, monkeypatch: pytest.MonkeyPatch, env: dict, flags: list, colored: bool) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    _, out, _ = run(["check", *flags, str(tree / "bad.csl")])
+    assert ("\x1b[" in out) is colored and out.count("expected `policy`, found `polcy`") == 1
+
+
+def test_full_output_marks_fixable_findings(tmp_path: Path) -> None:
+    (tmp_path / "a.kql").write_text(FIXABLE)
+    code, out, err = run(["check", "--no-color", str(tmp_path / "a.kql")])
+    assert code == 1
+    assert out.startswith("error[C002] [*]: ")
+    assert err == "Found 1 problem (1 error) in 1 file.\n[*] 1 fixable with the `--fix` option.\n"
+    colored = run(["check", "--color", str(tmp_path / "a.kql")])[1]
+    assert colored.startswith("\x1b[1;31merror[C002]\x1b[0m\x1b[1;32m [*]\x1b[0m\x1b[1m: ")
+
+
+def test_unsafe_fixes_without_fix_shows_them_as_available(tree: Path) -> None:
+    code, out, err = run(["check", "--no-color", "--unsafe-fixes", str(tree / "bad.csl")])
+    assert code == 1
+    assert out.startswith("error[S001] [*]: expected `policy`, found `polcy`\n")
+    assert err == "Found 1 problem (1 error) in 1 file.\n[*] 1 fixable with the `--fix --unsafe-fixes` options.\n"
+    _, out, _ = run(["check", "--output-format", "concise", "--unsafe-fixes", str(tree / "bad.csl")])
+    assert out == f"{tree}/bad.csl:1:20: S001 [*] expected `policy`, found `polcy`\n"
+    assert (tree / "bad.csl").read_text() == BAD  # still only a report
+
+
+def test_summary_says_how_many_files_had_findings_of_how_many(tree: Path) -> None:
+    (tree / "more.kql").write_text(BAD)
+    err = run(["check", "--select", "S", str(tree)])[2]
+    assert err.splitlines()[0] == "Found 2 problems (2 errors) in 2 of 3 files."
+    err = run(["check", str(tree / "bad.csl"), str(tree / "more.kql")])[2]
+    assert err.splitlines()[0] == "Found 2 problems (2 errors) in 2 files."
+
+
+# ---- rule names -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("flags", "codes"),
+    [
+        (["--select", "syntax-error"], ["S001"]),
+        (["--select", "S,keyword-case"], ["S001"]),
+        (["--ignore", "syntax-error"], []),
+        (["--select", "missing-database-name", "--extend-select", "syntax-error"], ["S001"]),
+    ],
+)
+def test_rule_names_work_where_codes_do(tree: Path, flags: list[str], codes: list[str]) -> None:
+    _, out, _ = run(["check", "--output-format", "concise", *flags, str(tree)])
+    assert [line.split()[1] for line in out.splitlines()] == codes
+
+
+# ---- the pool starts only when it pays ------------------------------------------------------
+
+
+def test_a_pool_starts_only_for_enough_text(tmp_path: Path) -> None:
+    from kqllint.runner import POOL_MIN_BYTES, worth_a_pool
+
+    small = [str(tmp_path / f"s{i}.kql") for i in range(20)]
+    for path in small:
+        Path(path).write_text(CLEAN)
+    big = tmp_path / "big.kql"
+    big.write_text(CLEAN * (POOL_MIN_BYTES // len(CLEAN) + 1))
+    assert not worth_a_pool(small)
+    assert worth_a_pool([*small, str(big)])
+    assert not worth_a_pool([str(big)])  # one file: nothing to share out
+    assert not worth_a_pool([str(tmp_path / "missing.kql"), "-"])

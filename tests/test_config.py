@@ -56,7 +56,7 @@ def test_closest_file_wins_and_a_pyproject_without_the_table_does_not_stop_the_s
         write(tmp_path / folder / "a.kql", WARN)
     code, out, err = concise(str(tmp_path))
     assert (code, out) == (0, f"{tmp_path}/near/a.kql:{C001}\n")  # fail-on error: a warning passes
-    assert err == "Found 1 problem (1 warning) in 3 files.\n"
+    assert err == "Found 1 problem (1 warning) in 1 of 3 files.\n"
 
 
 def test_config_flag_and_isolated(tmp_path: Path) -> None:
@@ -108,12 +108,14 @@ def test_exclude_replaces_the_defaults(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ('selct = ["C"]', "unknown key `tool.kqllint.selct`; did you mean `select`?"),
-        ('select = ["C0O1"]', "`tool.kqllint.select`: unknown rule code or prefix `C0O1`; did you mean `C001`?"),
+        ('select = ["C0O1"]', "`tool.kqllint.select`: unknown rule code, prefix or name `C0O1`; did you mean `C001`?"),
         ('ignore = "C001"', "`tool.kqllint.ignore` must be a list of strings"),
         ('severity = { C001 = "fatal" }', "`tool.kqllint.severity.C001` must be one of info, warning, error, not 'fatal'"),
-        ('severity = { C = "info" }', "`tool.kqllint.severity`: unknown rule code `C`"),
+        ('severity = { C = "info" }', "`tool.kqllint.severity`: unknown rule code or name `C`"),
         ('fail-on = "warnings"', "`tool.kqllint.fail-on` must be one of info, warning, error, not 'warnings'; did you mean `warning`?"),
-        ('per-file-ignores = { "*.kql" = ["X1"] }', '`tool.kqllint.per-file-ignores."*.kql"`: unknown rule code or prefix `X1`'),
+        ('per-file-ignores = { "*.kql" = ["X1"] }', '`tool.kqllint.per-file-ignores."*.kql"`: unknown rule code, prefix or name `X1`'),
+        ('ignore = ["unknown-usages"]', "`tool.kqllint.ignore`: unknown rule code, prefix or name `unknown-usages`; did you mean `unknown-usage`?"),
+        ("respect-gitignore = 1", "`tool.kqllint.respect-gitignore` must be `true` or `false`, not 1"),
         ("format = { indent-widht = 4 }", "unknown key `tool.kqllint.format.indent-widht`; did you mean `indent-width`?"),
         ("format = { indent-width = 0 }", "`tool.kqllint.format.indent-width` must be a whole number from 1 to 8"),
         ("select = [", "invalid TOML: "),
@@ -137,7 +139,17 @@ def test_kqllint_toml_keys_are_top_level(tmp_path: Path) -> None:
     write(tmp_path / "a.kql", WARN)
     code, _, err = concise(str(tmp_path))
     assert code == 2
-    assert err.startswith(f"error: {tmp_path}/.kqllint.toml: unknown key `tool`")
+    assert err == (
+        f"error: {tmp_path}/.kqllint.toml: `[tool.kqllint]` belongs in pyproject.toml; in .kqllint.toml the keys "
+        "are top-level\n  = help: drop the `[tool.kqllint]` line, and write `[tool.kqllint.format]` (and the like) "
+        "as `[format]`\n"
+    )
+
+
+def test_another_tool_table_in_kqllint_toml_is_an_unknown_key(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", "[tool.black]\nline-length = 99\n")
+    write(tmp_path / "a.kql", WARN)
+    assert concise(str(tmp_path)) == (2, "", f"error: {tmp_path}/.kqllint.toml: unknown key `tool`\n")
 
 
 def test_missing_config_file(tmp_path: Path) -> None:
@@ -165,9 +177,13 @@ def test_flags_mirror_the_keys(tmp_path: Path, flags: list[str], expected: str) 
 
 def test_unknown_code_in_a_flag_is_a_usage_error(tmp_path: Path) -> None:
     code, out, err = concise("--ignore", "C001,P01", "--select", "ZZ", str(write(tmp_path / "a.kql", WARN)))
-    assert (code, out, err) == (2, "", "error: --select: unknown rule code or prefix `ZZ`\n")
+    assert (code, out, err) == (2, "", "error: --select: unknown rule code, prefix or name `ZZ`\n")
     code, _, err = concise("--extend-select", "C0001", str(tmp_path))
-    assert (code, err) == (2, "error: --extend-select: unknown rule code or prefix `C0001`; did you mean `C001`?\n")
+    assert (code, err) == (2, "error: --extend-select: unknown rule code, prefix or name `C0001`; did you mean `C001`?\n")
+    code, _, err = concise("--ignore", "missing-database", str(tmp_path))
+    assert (code, err) == (
+        2, "error: --ignore: unknown rule code, prefix or name `missing-database`; did you mean `missing-database-name`?\n"
+    )  # fmt: skip
 
 
 def test_load_config_for_api(tmp_path: Path) -> None:
@@ -205,3 +221,63 @@ def test_format_takes_the_indent_width_and_exclude_from_the_config(tmp_path: Pat
     assert skipped.read_text() == messy
     code, _, _ = run(["format", "--isolated", "--check", str(script)])
     assert code == 1  # two spaces without the configuration
+
+
+def test_rule_names_in_the_configuration(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", (
+        'select = ["missing-database-name", "P"]\nextend-select = ["keyword-case"]\n'
+        '[severity]\nmissing-database-name = "info"\n'
+        '[per-file-ignores]\n"legacy/*.kql" = ["missing-database-name"]\n'
+    ))  # fmt: skip
+    write(tmp_path / "a.kql", WARN)
+    write(tmp_path / "legacy" / "b.kql", WARN)
+    assert concise(str(tmp_path)) == (0, f"{tmp_path}/a.kql:{C001}\n", "Found 1 problem (1 info) in 1 of 2 files.\n")
+
+
+def test_exclude_and_extend_exclude_flags(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / ".kqllint.toml", 'extend-exclude = ["gen"]\n')
+    for name in ("a.kql", "gen/b.kql", "old/c.kql", "old/keep/d.kql", ".venv/e.kql"):
+        write(tmp_path / name, WARN)
+    monkeypatch.chdir(tmp_path)
+
+    def files(*flags: str) -> list[str]:
+        code, out, err = run(["check", "--show-files", *flags, "."])
+        assert (code, err) == (0, "")
+        return out.splitlines()
+
+    assert files() == ["./a.kql", "./old/c.kql", "./old/keep/d.kql"]
+    assert files("--extend-exclude", "old/keep,*.nope") == ["./a.kql", "./old/c.kql"]  # from the current folder
+    assert files("--exclude", "old") == ["./.venv/e.kql", "./a.kql"]  # replaces `exclude`, keeps `extend-exclude`
+    assert files("--exclude", "keep/", "--extend-exclude", "a.kql") == ["./.venv/e.kql", "./old/c.kql"]
+    assert run(["check", "--show-files", "--exclude", "a.kql", "a.kql"])[1] == "a.kql\n"  # named: checked
+    assert run(["check", "--show-files", "--force-exclude", "--exclude", "a.kql", "a.kql"])[1] == ""
+
+
+def test_show_settings(tmp_path: Path) -> None:
+    source = write(tmp_path / ".kqllint.toml", (
+        'select = ["C"]\nignore = ["C003"]\nfail-on = "error"\n[severity]\nC001 = "info"\n'
+        '[per-file-ignores]\n"*.kql" = ["C002"]\n[format]\nindent-width = 4\n'
+    ))  # fmt: skip
+    script = write(tmp_path / "a.kql", WARN)
+    code, out, err = run(["check", "--show-settings", "--extend-select", "M001", str(tmp_path)])
+    assert (code, err) == (0, "")
+    assert out == (
+        f"# Resolved settings for: {script}\n"
+        f"# Settings path: {source}\n"
+        'select = ["C"]\n'
+        'ignore = ["C003"]\n'
+        'extend-select = ["M001"]\n'
+        'fail-on = "error"\n'
+        'exclude = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"]\n'
+        "extend-exclude = []\n"
+        "respect-gitignore = true\n"
+        "# the rules that run on this file:\n"
+        "# C001 C004 C005 M001\n"
+        "\n[per-file-ignores]\n"
+        '"*.kql" = ["C002"]\n'
+        "\n[severity]\n"
+        'C001 = "info"\n'
+        "\n[format]\n"
+        "indent-width = 4\n"
+    )
+    assert run(["check", "--show-settings", "--isolated", str(script)])[1].splitlines()[1] == "# Settings path: none (the defaults)"

@@ -143,3 +143,62 @@ def test_check_fix_stdin_writes_the_fixed_text_to_stdout() -> None:
     code, out, err = run(["check", "--fix", "-", "--stdin-filename", "a.kql"], FIXABLE.encode())
     assert (code, out) == (0, FIXED)
     assert err.startswith("Fixed 3 problems (0 remaining).\n")
+
+
+# ---- quiet, jobs and internal errors ----------------------------------------------------------
+
+NOTE = "note: this is a bug in kqllint; please report it at https://github.com/kqllint/kqllint/issues with the input that triggers it\n"
+
+
+def test_format_quiet_drops_the_summary(tree: Path) -> None:
+    assert run(["format", "-q", "--check", str(tree)]) == (1, f"Would reformat: {tree}/ugly.kql\n", "")
+    assert run(["format", "--quiet", str(tree)]) == (0, "", "")
+    assert (tree / "ugly.kql").read_text() == PRETTY
+
+
+@pytest.mark.parametrize("flags", [["--check"], ["--diff"], []], ids=["check", "diff", "write"])
+def test_format_jobs_give_the_same_output(tmp_path: Path, flags: list[str]) -> None:
+    def fresh() -> Path:
+        for i in range(6):
+            (tmp_path / f"f{i}.kql").write_text([UGLY, PRETTY, BROKEN][i % 3])
+        return tmp_path
+
+    serial = run(["format", *flags, "--jobs", "1", str(fresh())])
+    written = sorted((p.name, p.read_text()) for p in tmp_path.iterdir())
+    parallel = run(["format", *flags, "--jobs", "2", str(fresh())])
+    assert parallel == serial and serial[0] == 2
+    assert sorted((p.name, p.read_text()) for p in tmp_path.iterdir()) == written
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"], ids=["in-process", "worker"])
+def test_format_internal_error_is_exit_2(tree: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    def boom(*_args: object) -> object:
+        raise ValueError("boom")
+
+    monkeypatch.setattr("kqllint.format_runner.format_text", boom)
+    code, out, err = run(["format", "--jobs", jobs, str(tree)])
+    assert (code, out) == (2, "")
+    assert err == "".join(
+        f"error: internal error while formatting {tree}/{name}: ValueError: boom\n{NOTE}"
+        "note: run with `--verbose` (or set KQLLINT_DEBUG=1) to see the traceback\n"
+        for name in ("pretty.kql", "ugly.kql")
+    ) + "No files formatted.\n"
+    assert (tree / "ugly.kql").read_text() == UGLY
+    code, _, err = run(["format", "--verbose", "--jobs", jobs, str(tree / "ugly.kql")])
+    assert code == 2 and "Traceback (most recent call last):\n" in err and err.endswith("ValueError: boom\nNo files formatted.\n")
+
+
+def test_check_fix_quiet_diff_prints_the_diff_only(tmp_path: Path) -> None:
+    path = tmp_path / "a.kql"
+    path.write_text(FIXABLE + ".show database policy managed_identity\n")
+    code, out, err = run(["check", "-q", "--diff", str(path)])
+    assert (code, err) == (1, "")
+    assert out.startswith(f"--- {path}\n+++ {path}\n")
+    code, out, err = run(["check", "-q", "--fix", "-", "--stdin-filename", "a.kql"], FIXABLE.encode())
+    assert (code, out, err) == (0, FIXED, "")
+
+
+def test_format_quiet_diff_prints_the_diff_only(tree: Path) -> None:
+    code, out, err = run(["format", "-q", "--diff", str(tree)])
+    assert (code, err) == (1, "")
+    assert out.startswith(f"--- {tree}/ugly.kql\n")

@@ -37,7 +37,10 @@ def test_github_annotations(tree: Path) -> None:
         "scripts/warn, 100%25.kql:1:7: C001 `.show database` without a database name"
         "%0Ahelp: name the database: the context database differs between connections\n"
     )
-    assert err == "Found 2 problems (1 error, 1 warning) in 2 files.\n"
+    assert err == (
+        "Found 2 problems (1 error, 1 warning) in 2 files.\n"
+        "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n"
+    )
 
 
 def test_github_notice_for_info(tree: Path) -> None:
@@ -109,7 +112,10 @@ def test_statistics(tree: Path) -> None:
     code, out, err = run(["check", "--statistics", "scripts"])
     assert code == 1
     assert out == "3  C001      missing-database-name\n1  C002  [*] keyword-case\n1  S001      syntax-error\n"
-    assert err == "Found 5 problems (2 errors, 3 warnings) in 3 files.\n1 fixable with `kqllint check --fix`.\n"
+    assert err == (
+        "Found 5 problems (2 errors, 3 warnings) in 3 files.\n"
+        "[*] 1 fixable with the `--fix` option (1 hidden fix can be enabled with the `--unsafe-fixes` option).\n"
+    )
     _, out, _ = run(["check", "--statistics", "--output-format", "json", "scripts/bad.kql"])
     assert json.loads(out) == [{"code": "S001", "name": "syntax-error", "count": 1, "fixable": False}]
 
@@ -163,3 +169,11 @@ def test_rule_prints_its_page() -> None:
     assert run(["rule", "unused-suppression"])[1] == run(["rule", "m001"])[1]
     code, _, err = run(["rule", "M01"])
     assert code == 2 and "unknown rule `M01`; did you mean `M001`?" in err
+
+
+def test_statistics_count_unsafe_fixes_as_fixable_with_unsafe_fixes(tree: Path) -> None:
+    code, out, err = run(["check", "--statistics", "--unsafe-fixes", "scripts/bad.kql"])
+    assert (code, out) == (1, "1  S001  [*] syntax-error\n")
+    assert err == "Found 1 problem (1 error) in 1 file.\n[*] 1 fixable with the `--fix --unsafe-fixes` options.\n"
+    _, out, _ = run(["check", "--output-format", "json", "--unsafe-fixes", "scripts/bad.kql"])
+    assert json.loads(out)[0]["fix"]["applicability"] == "unsafe"  # the JSON output is unchanged

@@ -91,11 +91,11 @@ def test_unused_and_invalid_suppressions(tmp_path: Path) -> None:
         "s.kql:1:26: M001 [*] unused suppression: no `C002` finding in this command\n"
         "s.kql:4:1: M001 `ignore` is on no statement: put it on the line before a command, or at the end of its first line\n"
         "s.kql:6:7: C001 `.show database` without a database name\n"
-        "s.kql:8:68: M002 unknown rule code `C0O1` in a suppression\n"
+        "s.kql:8:68: M002 unknown rule `C0O1` in a suppression\n"
         "s.kql:10:1: M001 [*] `enable` of `C003` without an earlier `disable`\n"
         "s.kql:11:1: M002 malformed suppression comment\n"
     )
-    assert err == "Found 6 problems (3 warnings, 3 info) in 1 file.\n2 fixable with `kqllint check --fix`.\n"
+    assert err == "Found 6 problems (3 warnings, 3 info) in 1 file.\n[*] 2 fixable with the `--fix` option.\n"
 
 
 def test_unused_suppression_help_and_full_output(tmp_path: Path) -> None:
@@ -140,3 +140,37 @@ def test_the_language_server_sees_the_same_findings() -> None:
     text = f"// kqllint: ignore[C001]\n{WARN}\n"
     assert lint_text(text, "s.kql") == []
     assert [d.code for d in lint_text(text, "s.kql", Config(ignore=("C001",)))] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"// kqllint: ignore[missing-database-name]\n{WARN}\n",
+        f"{WARN} // kqllint: ignore[missing-database-name]\n",
+        f"// kqllint: ignore-file[missing-database-name]\n{WARN}\n",
+        f"// kqllint: disable[missing-database-name]\n{WARN}\n// kqllint: enable[C001]\n",  # a name and a code pair up
+        f"// kqllint: ignore[keyword-case, C001]\n.SHOW database policy managed_identity\n",
+    ],
+)
+def test_suppressed_by_rule_name(tmp_path: Path, text: str) -> None:
+    assert check(tmp_path, text) == (0, "", "All checks passed (1 file).\n")
+
+
+def test_rule_names_in_suppressions_unknown_and_unused(tmp_path: Path) -> None:
+    text = f"// kqllint: ignore[missing-database, keyword-case]\n{WARN}\n"
+    code, out, _ = check(tmp_path, text)
+    assert code == 1
+    assert out == (
+        "s.kql:1:1: M001 [*] unused suppression: no `keyword-case` finding in this command\n"
+        "s.kql:1:20: M002 unknown rule `missing-database` in a suppression\n"
+        "s.kql:2:7: C001 `.show database` without a database name\n"
+    )
+    full = check(tmp_path, text, "--output-format", "full", "--no-color")[1]
+    assert full.count("  = help: did you mean `missing-database-name`?\n") == 1
+
+
+def test_the_fix_for_an_unused_name_keeps_the_others_as_written(tmp_path: Path) -> None:
+    (tmp_path / "s.kql").write_text(f"// kqllint: ignore[keyword-case, missing-database-name]\n{WARN}\n")
+    result = CliRunner().invoke(main, ["check", "--fix", "--select", "C,M", str(tmp_path / "s.kql")])
+    assert result.exit_code == 0
+    assert (tmp_path / "s.kql").read_text() == f"// kqllint: ignore[missing-database-name]\n{WARN}\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kqllint.diagnostic import Diagnostic
+from kqllint.diagnostic import Applicability, Diagnostic
 from kqllint.source import LineIndex
 
 
@@ -26,6 +26,24 @@ class FileReport:
 
 
 Renderer = Callable[[list[FileReport], bool], str]
+
+
+def is_fixable(d: Diagnostic, unsafe_fixes: bool = False) -> bool:
+    """Whether `check --fix` applies `d`'s fix: a safe one, or any with `--unsafe-fixes` (ruff's `[*]`)."""
+    return d.fix is not None and (unsafe_fixes or d.fix.applicability is Applicability.SAFE)
+
+
+def render(name: str, reports: list[FileReport], color: bool = False, unsafe_fixes: bool = False) -> str:
+    """`reports` in output format `name`; `full` and `concise` mark the fixes `--fix` applies with `[*]`."""
+    if name == "full":
+        from kqllint.output.full import render as full
+
+        return full(reports, color, unsafe_fixes=unsafe_fixes)
+    if name == "concise":
+        from kqllint.output.concise import render as concise
+
+        return concise(reports, color, unsafe_fixes=unsafe_fixes)
+    return renderer(name)(reports, color)
 
 
 def renderer(name: str) -> Renderer:

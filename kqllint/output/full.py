@@ -1,21 +1,25 @@
-"""`--output-format full`: rustc-style findings with the source line, a caret and `help:`."""
+"""`--output-format full`: rustc-style findings with the source line, a caret and `help:`.
+
+A finding whose fix `check --fix` applies is marked `[*]` after its code, as ruff marks it.
+"""
 
 from __future__ import annotations
 
 from kqllint.diagnostic import Diagnostic, Severity
-from kqllint.output import FileReport
+from kqllint.output import FileReport, is_fixable
 
 WINDOW = 120  # columns of a long line shown around the span
 _COLORS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
 _BOLD, _BLUE, _RESET = "\x1b[1m", "\x1b[1;34m", "\x1b[0m"
+_FIXABLE = "\x1b[1;32m"
 
 
-def render(reports: list[FileReport], color: bool = False) -> str:
-    parts = [_one(report, d, color) for report in reports for d in report.diagnostics]
+def render(reports: list[FileReport], color: bool = False, *, unsafe_fixes: bool = False) -> str:
+    parts = [_one(report, d, color, is_fixable(d, unsafe_fixes)) for report in reports for d in report.diagnostics]
     return "".join(parts)
 
 
-def _one(report: FileReport, d: Diagnostic, color: bool) -> str:
+def _one(report: FileReport, d: Diagnostic, color: bool, fixable: bool) -> str:
     paint = _painter(color)
     line, col = report.index.line_col(d.span.start)
     snippet, caret_at, caret_len = _snippet(report, d, line)
@@ -23,7 +27,8 @@ def _one(report: FileReport, d: Diagnostic, color: bool) -> str:
     if color:
         snippet = _highlight(snippet)
     out = [
-        f"{paint(_COLORS[d.severity], f'{d.severity.value}[{d.code}]')}{paint(_BOLD, ': ' + d.message)}\n",
+        f"{paint(_COLORS[d.severity], f'{d.severity.value}[{d.code}]')}{paint(_FIXABLE, ' [*]') if fixable else ''}"
+        f"{paint(_BOLD, ': ' + d.message)}\n",
         f"{gutter}{paint(_BLUE, '-->')} {report.path}:{line}:{col}\n",
         f"{gutter} {paint(_BLUE, '|')}\n",
         f"{paint(_BLUE, str(line))} {paint(_BLUE, '|')} {snippet}\n",
