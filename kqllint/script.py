@@ -42,12 +42,17 @@ class _Line:
     start: int
     end: int
     block: int
-    kind: str  # "comment", "dot" or "other"
+    kind: str  # "comment", "dot" (starts a command), "stray" (another line starting with `.`) or "other"
 
 
 @functools.lru_cache(maxsize=1)
 def _line_regex() -> re.Pattern[str]:
     return re.compile(terminal_regex("script", "LINE"))
+
+
+@functools.lru_cache(maxsize=1)
+def _command_start() -> re.Pattern[str]:
+    return re.compile(terminal_regex("script", "COMMAND_START"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,12 +91,16 @@ def _lines(text: str) -> tuple[list[_Line], list[Comment]]:
     comments: list[Comment] = []
     block, previous_end = 0, 0
     indent = _INDENT.match
+    command_start = _command_start().match
     for m in _line_regex().finditer(text):
         start, end = m.span()
         if lines and start - previous_end > 1 and _has_blank_line(text, previous_end, start):
             block += 1
         first = indent(text, start, end).end()  # no slicing: a line may hold a 10 KB policy
-        kind = "comment" if text.startswith("//", first) else "dot" if text.startswith(".", first) else "other"
+        if text.startswith(".", first):
+            kind = "dot" if command_start(text, first) else "stray"
+        else:
+            kind = "comment" if text.startswith("//", first) else "other"
         lines.append(_Line(first, end, block, kind))
         if text.find("//", first, end) >= 0:
             comments.extend(_comments_in(text, start, end))
@@ -133,13 +142,25 @@ def _group(lines: list[_Line], text: str) -> list[tuple[_Line, _Line, Container,
             container = Container.TOP
         if line.kind == "comment" and not current:
             continue  # comments between statements belong to none
-        if line.kind == "dot" and current and any(ln.kind != "comment" for ln in current):
+        if _starts_statement(text, line, current, container):
             opener = current[0]
             flush()
             container = _execute_container(text, opener, container)
         current.append(line)
     flush()
     return groups
+
+
+def _starts_statement(text: str, line: _Line, current: list[_Line], container: Container) -> bool:
+    """Whether `line` starts a new statement in the block whose lines so far are `current`.
+
+    At the top level a line starting a control command does (Kusto would send both statements
+    as one request, which the command rules report); a line such as `...` or `.5` is text of
+    the statement it is in. In an `.execute … script` body every line starting with `.` does.
+    """
+    if line.kind not in ("dot", "stray") or not any(ln.kind != "comment" for ln in current):
+        return False
+    return line.kind == "dot" or _execute_container(text, current[0], container) is not Container.TOP
 
 
 def _execute_container(text: str, opener: _Line, container: Container) -> Container:
@@ -154,7 +175,7 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
     start, end = first.start, last.end
     if first.kind == "comment":  # a block of only comments
         return Opaque(Span(start, end), False, container, first.block, joined)
-    if first.kind != "dot":
+    if first.kind == "other":
         return Opaque(Span(start, end), False, container, first.block, joined)
     if _DOT_ONLY.match(text, start):
         problem = Problem("S011", "expected a command name after `.`", Span(start, start + 1),
