@@ -35,6 +35,9 @@ _DOT_ONLY = re.compile(r"\.(?!" + _GAP + r"[A-Za-z_])")
 _EXACT_HEAD = re.compile(
     r"\s+(?:cluster|database(?:\s+[\w\[\]'\"{}-]+|\s*\[[^\]\r\n]*\])?)\s+policy\s+managed_identity(?![\w-])", re.I
 )
+# A ManagedIdentity command written without its `.`: Kusto reads it as a query.
+_DOTLESS = re.compile(r"(alter-merge|alter|show|delete)" + _EXACT_HEAD.pattern, re.I)
+_DOTLESS_HINT = re.compile(r"(?:alter|show|delete)[\w-]*\s+(?:cluster|database)(?![\w-])", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +109,20 @@ def _lines(text: str) -> tuple[list[_Line], list[Comment]]:
             comments.extend(_comments_in(text, start, end))
         previous_end = end
     return lines, comments
+
+
+def dotless_verbs(text: str, span: Span) -> list[Word]:
+    """The verbs of ManagedIdentity commands written without their `.` at the start of a
+    logical line in `span` (a line inside a multi-line string does not count)."""
+    if not _DOTLESS_HINT.search(text, span.start, span.end):
+        return []  # the usual case: no line of the statement can hold such a head
+    found = []
+    for m in _line_regex().finditer(text, span.start, span.end):
+        first = _INDENT.match(text, m.start(), m.end()).end()
+        head = _DOTLESS.match(text, first, span.end)
+        if head:
+            found.append(Word(head.group(1), Span(head.start(1), head.end(1))))
+    return found
 
 
 def _has_blank_line(text: str, end: int, start: int) -> bool:

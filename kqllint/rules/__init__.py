@@ -27,6 +27,7 @@ from kqllint.rules import (
     keyword_case,
     missing_allowed_usages,
     missing_blank_line,
+    missing_command_dot,
     missing_database_name,
     missing_object_id,
     missing_payload,
@@ -74,6 +75,7 @@ _MODULES = [
     unbracketed_database_name,
     empty_command,
     invalid_escape,
+    missing_command_dot,
     # command
     missing_database_name,
     keyword_case,
