@@ -52,6 +52,7 @@ from kqllint.rules import (
     unknown_policy_kind,
     unknown_property,
     unknown_usage,
+    unquoted_payload,
     unterminated_string,
     unused_suppression,
     uppercase_object_id,
@@ -76,6 +77,7 @@ _MODULES = [
     empty_command,
     invalid_escape,
     missing_command_dot,
+    unquoted_payload,
     # command
     missing_database_name,
     keyword_case,
