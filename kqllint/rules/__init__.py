@@ -20,6 +20,7 @@ from kqllint.rules import (
     empty_policy_alter_merge,
     empty_usage_item,
     empty_usages,
+    example_object_id,
     invalid_escape,
     invalid_json,
     invalid_suppression,
@@ -114,6 +115,7 @@ _MODULES = [
     empty_policy_alter_merge,
     empty_policy_alter,
     empty_usage_item,
+    example_object_id,
     # identity (I) rules: only with --identities
     unassigned_object_id,
     no_system_identity,
