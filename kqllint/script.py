@@ -38,6 +38,7 @@ _EXACT_HEAD = re.compile(
 # A ManagedIdentity command written without its `.`: Kusto reads it as a query.
 _DOTLESS = re.compile(r"(alter-merge|alter|show|delete)" + _EXACT_HEAD.pattern, re.I)
 _DOTLESS_HINT = re.compile("managed_identity", re.I)  # the head holds it: a search five times faster
+_DOT_KINDS = ("dot", "stray")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,7 @@ def _group(lines: list[_Line], text: str) -> list[tuple[_Line, _Line, Container,
             container = Container.TOP
         if line.kind == "comment" and not current:
             continue  # comments between statements belong to none
-        if _starts_statement(text, line, current, container):
+        if line.kind in _DOT_KINDS and _starts_statement(text, line, current, container):
             opener = current[0]
             flush()
             container = _execute_container(text, opener, container)
@@ -169,13 +170,14 @@ def _group(lines: list[_Line], text: str) -> list[tuple[_Line, _Line, Container,
 
 
 def _starts_statement(text: str, line: _Line, current: list[_Line], container: Container) -> bool:
-    """Whether `line` starts a new statement in the block whose lines so far are `current`.
+    """Whether `line`, which starts with `.`, starts a new statement in the block whose lines
+    so far are `current`.
 
     At the top level a line starting a control command does (Kusto would send both statements
     as one request, which the command rules report); a line such as `...` or `.5` is text of
     the statement it is in. In an `.execute … script` body every line starting with `.` does.
     """
-    if line.kind not in ("dot", "stray") or not any(ln.kind != "comment" for ln in current):
+    if not any(ln.kind != "comment" for ln in current):
         return False
     return line.kind == "dot" or _execute_container(text, current[0], container) is not Container.TOP
 
