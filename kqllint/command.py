@@ -79,7 +79,7 @@ def parse_command(text: str, base: int, verb_hint: Word, payloads: bool = True, 
     except UnexpectedInput as exc:
         span = Span(base, base + len(text.rstrip()))
         has_comment = _head_has_comment(text, base, span.end, place)
-        problem = _syntax_problem(exc, text, base)
+        problem = _bare_payload(exc, text, base, verb_hint) or _syntax_problem(exc, text, base)
         # After a head error the payload is still read when its extent is certain (salvage.py).
         literal = literal_after(problem, text, base, _verb_kind(verb_hint.text))
         payload = parse_payload(literal) if literal is not None and payloads else None
@@ -246,6 +246,73 @@ def _name(tok: Token, base: int) -> Name:
         quoting = NameQuoting.BRACKET_SINGLE if inner[0] == "'" else NameQuoting.BRACKET_DOUBLE
         return Name(text, literal.value, span, quoting)
     return Name(text, inner, span, NameQuoting.BRACKET_BARE)
+
+
+# ---- a policy written as bare JSON -------------------------------------------------------------
+
+_AFTER_JSON = re.compile(r"(?:\s|//[^\r\n]*)*(?:[|;]|\Z)")
+
+
+def _bare_payload(exc: UnexpectedInput, text: str, base: int, verb: Word) -> Problem | None:
+    """S014 when the policy of `.alter`/`.alter-merge` is JSON written without a string literal."""
+    if isinstance(exc, UnexpectedCharacters):
+        pos = exc.pos_in_stream
+    elif isinstance(exc, UnexpectedToken) and exc.token.type != "$END":
+        pos = exc.token.start_pos
+    else:
+        return None
+    if text[pos : pos + 1] not in ("[", "{") or not _verb_kind(verb.text).takes_payload:
+        return None
+    before = _WORD_BEFORE.search(text, 0, pos)
+    if before is None or before.group(1).lower() != "managed_identity":
+        return None
+    end = _json_end(text, pos)
+    certain = end is not None and "```" not in text[pos:end] and _AFTER_JSON.match(text, end) is not None
+    fix = None
+    if certain:
+        assert end is not None
+        edits = (Edit(Span(base + pos, base + pos), "```"), Edit(Span(base + end, base + end), "```"))
+        fix = Fix("put the JSON in a ```fenced``` string literal", edits)
+    return Problem("S014", "the policy must be a string literal, not bare JSON", Span(base + pos, base + pos + 1),
+                   "write it between triple backticks: ```[...]```", fix)  # fmt: skip
+
+
+def _json_end(text: str, start: int) -> int | None:
+    """Where the JSON value opening at `start` closes, or None when that is not certain: a
+    bracket that does not match, a string that does not close on its line, a `//` comment
+    (fenced, it would become JSON text), or no end."""
+    closers: list[str] = []
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if ch == "/" and text.startswith("//", i):
+            return None
+        if ch in "[{":
+            closers.append("]" if ch == "[" else "}")
+        elif ch in "]}":
+            if not closers or closers.pop() != ch:
+                return None
+            if not closers:
+                return i + 1
+        elif ch in "\"'":
+            i = _string_end(text, i)
+            if i < 0:
+                return None
+        i += 1
+    return None
+
+
+def _string_end(text: str, start: int) -> int:
+    """The index of the quote closing the JSON string opening at `start`, or -1."""
+    quote, i = text[start], start + 1
+    while i < len(text) and text[i] not in "\r\n":
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == quote:
+            return i
+        i += 1
+    return -1
 
 
 # ---- syntax errors in words ---------------------------------------------------------------------

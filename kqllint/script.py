@@ -35,6 +35,10 @@ _DOT_ONLY = re.compile(r"\.(?!" + _GAP + r"[A-Za-z_])")
 _EXACT_HEAD = re.compile(
     r"\s+(?:cluster|database(?:\s+[\w\[\]'\"{}-]+|\s*\[[^\]\r\n]*\])?)\s+policy\s+managed_identity(?![\w-])", re.I
 )
+# A ManagedIdentity command written without its `.`: Kusto reads it as a query.
+_DOTLESS = re.compile(r"(alter-merge|alter|show|delete)" + _EXACT_HEAD.pattern, re.I)
+_DOTLESS_HINT = re.compile("managed_identity", re.I)  # the head holds it: a search five times faster
+_DOT_KINDS = ("dot", "stray")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +46,17 @@ class _Line:
     start: int
     end: int
     block: int
-    kind: str  # "comment", "dot" or "other"
+    kind: str  # "comment", "dot" (starts a command), "stray" (another line starting with `.`) or "other"
 
 
 @functools.lru_cache(maxsize=1)
 def _line_regex() -> re.Pattern[str]:
     return re.compile(terminal_regex("script", "LINE"))
+
+
+@functools.lru_cache(maxsize=1)
+def _command_start() -> re.Pattern[str]:
+    return re.compile(terminal_regex("script", "COMMAND_START"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,17 +95,35 @@ def _lines(text: str) -> tuple[list[_Line], list[Comment]]:
     comments: list[Comment] = []
     block, previous_end = 0, 0
     indent = _INDENT.match
+    command_start = _command_start().match
     for m in _line_regex().finditer(text):
         start, end = m.span()
         if lines and start - previous_end > 1 and _has_blank_line(text, previous_end, start):
             block += 1
         first = indent(text, start, end).end()  # no slicing: a line may hold a 10 KB policy
-        kind = "comment" if text.startswith("//", first) else "dot" if text.startswith(".", first) else "other"
+        if text.startswith(".", first):
+            kind = "dot" if command_start(text, first) else "stray"
+        else:
+            kind = "comment" if text.startswith("//", first) else "other"
         lines.append(_Line(first, end, block, kind))
         if text.find("//", first, end) >= 0:
             comments.extend(_comments_in(text, start, end))
         previous_end = end
     return lines, comments
+
+
+def dotless_verbs(text: str, span: Span) -> list[Word]:
+    """The verbs of ManagedIdentity commands written without their `.` at the start of a
+    logical line in `span` (a line inside a multi-line string does not count)."""
+    if not _DOTLESS_HINT.search(text, span.start, span.end):
+        return []  # the usual case: no line of the statement can hold such a head
+    found = []
+    for m in _line_regex().finditer(text, span.start, span.end):
+        first = _INDENT.match(text, m.start(), m.end()).end()
+        head = _DOTLESS.match(text, first, span.end)
+        if head:
+            found.append(Word(head.group(1), Span(head.start(1), head.end(1))))
+    return found
 
 
 def _has_blank_line(text: str, end: int, start: int) -> bool:
@@ -133,13 +160,26 @@ def _group(lines: list[_Line], text: str) -> list[tuple[_Line, _Line, Container,
             container = Container.TOP
         if line.kind == "comment" and not current:
             continue  # comments between statements belong to none
-        if line.kind == "dot" and current and any(ln.kind != "comment" for ln in current):
+        if line.kind in _DOT_KINDS and _starts_statement(text, line, current, container):
             opener = current[0]
             flush()
             container = _execute_container(text, opener, container)
         current.append(line)
     flush()
     return groups
+
+
+def _starts_statement(text: str, line: _Line, current: list[_Line], container: Container) -> bool:
+    """Whether `line`, which starts with `.`, starts a new statement in the block whose lines
+    so far are `current`.
+
+    At the top level a line starting a control command does (Kusto would send both statements
+    as one request, which the command rules report); a line such as `...` or `.5` is text of
+    the statement it is in. In an `.execute … script` body every line starting with `.` does.
+    """
+    if not any(ln.kind != "comment" for ln in current):
+        return False
+    return line.kind == "dot" or _execute_container(text, current[0], container) is not Container.TOP
 
 
 def _execute_container(text: str, opener: _Line, container: Container) -> Container:
@@ -154,7 +194,7 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
     start, end = first.start, last.end
     if first.kind == "comment":  # a block of only comments
         return Opaque(Span(start, end), False, container, first.block, joined)
-    if first.kind != "dot":
+    if first.kind == "other":
         return Opaque(Span(start, end), False, container, first.block, joined)
     if _DOT_ONLY.match(text, start):
         problem = Problem("S011", "expected a command name after `.`", Span(start, start + 1),

@@ -13,7 +13,7 @@ from clirun import run_cli as run
 
 CLEAN = ".show database db policy managed_identity\n"
 BAD = ".alter database db polcy managed_identity ```[]```\n"
-WARN = ".show database policy managed_identity\n"
+WARN = ".alter database policy managed_identity ```[{\"ObjectId\": \"system\", \"AllowedUsages\": \"All\"}]```\n"
 
 
 

@@ -11,8 +11,8 @@ from kqllint.config import Config, ConfigError, clear_cache, load_config_for
 from kqllint.diagnostic import Severity
 from clirun import run_cli as run
 
-WARN = ".show database policy managed_identity\n"  # C001 at 1:7, a warning
-C001 = "1:7: C001 `.show database` without a database name"
+WARN = ".alter database policy managed_identity ```[{\"ObjectId\": \"system\", \"AllowedUsages\": \"All\"}]```\n"  # C001 at 1:8, a warning
+C001 = "1:8: C001 `.alter database` without a database name"
 
 
 

@@ -67,7 +67,7 @@ def test_rule_command_prints_the_page() -> None:
 
 def test_url_is_null_without_a_documentation_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(docs, "_docs_base", lambda: None)
-    (tmp_path / "a.kql").write_text(".show database policy managed_identity\n")
+    (tmp_path / "a.kql").write_text(".alter database policy managed_identity ```[{\"ObjectId\": \"system\", \"AllowedUsages\": \"All\"}]```\n")
     result = CliRunner().invoke(main, ["check", "--output-format", "json", str(tmp_path / "a.kql")])
     assert [d["url"] for d in json.loads(result.stdout)] == [None]
     assert docs.rule_url("C001") is None

@@ -104,9 +104,9 @@ def test_a_symlink_stays_a_link(tree: Path) -> None:
 
 def test_check_fix_writes_and_reports_what_remains(tmp_path: Path) -> None:
     path = tmp_path / "a.kql"
-    path.write_text(FIXABLE + ".show database policy managed_identity\n")
+    path.write_text(FIXABLE + ".alter database policy managed_identity ```[{\"ObjectId\": \"system\", \"AllowedUsages\": \"All\"}]```\n")
     code, out, err = run(["check", "--fix", "--output-format", "concise", str(path)])
-    assert path.read_text() == FIXED + ".show database policy managed_identity\n"
+    assert path.read_text() == FIXED + ".alter database policy managed_identity ```[{\"ObjectId\": \"system\", \"AllowedUsages\": \"All\"}]```\n"
     assert code == 1  # by what remains: C001, and C003 whose fix is unsafe
     assert [line.split(": ")[1].split()[0] for line in out.splitlines()] == ["C003", "C001"]
     assert err.startswith("Fixed 3 problems (2 remaining).\n")

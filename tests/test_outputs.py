@@ -12,7 +12,7 @@ from clirun import run_cli as run
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "reference" / "sarif-schema-2.1.0.json"
 BAD = ".alter database db polcy managed_identity ```[]```\n"  # S001 at 1:20..25, an unsafe fix
-WARN = ".show database policy managed_identity\n"  # C001 at 1:7..15, no fix
+WARN = ".alter database policy managed_identity ```[{\"ObjectId\": \"system\", \"AllowedUsages\": \"All\"}]```\n"  # C001 at 1:8..16, no fix
 DOCS = "https://github.com/kqllint/kqllint/blob/main/docs/rules"
 
 
@@ -33,8 +33,8 @@ def test_github_annotations(tree: Path) -> None:
     assert out == (
         "::error title=kqllint (S001),file=scripts/bad.kql,line=1,col=20,endLine=1,endColumn=25::"
         "scripts/bad.kql:1:20: S001 expected `policy`, found `polcy`%0Ahelp: did you mean `policy`?\n"
-        "::warning title=kqllint (C001),file=scripts/warn%2C 100%25.kql,line=1,col=7,endLine=1,endColumn=15::"
-        "scripts/warn, 100%25.kql:1:7: C001 `.show database` without a database name"
+        "::warning title=kqllint (C001),file=scripts/warn%2C 100%25.kql,line=1,col=8,endLine=1,endColumn=16::"
+        "scripts/warn, 100%25.kql:1:8: C001 `.alter database` without a database name"
         "%0Ahelp: name the database: the context database differs between connections\n"
     )
     assert err == (
@@ -108,7 +108,7 @@ def test_json_url_points_at_the_rule_page(tree: Path) -> None:
 
 
 def test_statistics(tree: Path) -> None:
-    (tree / "scripts" / "more.kql").write_text(WARN + "\n" + WARN.replace("show", "SHOW"))
+    (tree / "scripts" / "more.kql").write_text(WARN + "\n" + WARN.replace("alter", "ALTER"))
     code, out, err = run(["check", "--statistics", "scripts"])
     assert code == 1
     assert out == "3  C001      missing-database-name\n1  C002  [*] keyword-case\n1  S001      syntax-error\n"
@@ -125,7 +125,7 @@ def test_output_file_exit_zero_and_quiet(tree: Path) -> None:
     assert (code, out, err) == (0, "", "")
     assert (tree / "report.txt").read_text() == (
         "scripts/bad.kql:1:20: S001 expected `policy`, found `polcy`\n"
-        "scripts/warn, 100%.kql:1:7: C001 `.show database` without a database name\n"
+        "scripts/warn, 100%.kql:1:8: C001 `.alter database` without a database name\n"
     )
 
 

@@ -1,4 +1,5 @@
-"""The script splitter: lark's compiled LINE regex finds exactly the lines the grammar parses."""
+"""The script splitter: lark's compiled regexes find exactly the lines, and the command lines,
+that the grammar parses."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kqllint.grammar import parser
-from kqllint.model import Command, Container, Opaque
+from kqllint.diagnostic import Span
+from kqllint.model import BadStatement, Command, Container, Opaque
 from kqllint.script import _lines, parse_script
 from kqllint.source import decode
 from strategies import scripts
@@ -18,17 +20,18 @@ DATA = Path(__file__).parent / "data"
 SAMPLES = sorted(DATA.glob("rules/*/*.kql")) + sorted(DATA.glob("format/*.kql"))
 
 
-def _lark_lines(text: str) -> list[tuple[int, int]]:
-    """The spans of the LINE tokens in lark's own LALR parse of grammar/script.lark."""
+def _lark_lines(text: str) -> list[tuple[int, int, bool]]:
+    """The spans of the line tokens in lark's own LALR parse of grammar/script.lark, and
+    whether each is a COMMAND_LINE."""
     tree = parser("script").parse(text)
     lines = [child for child in tree.children if getattr(child, "data", None) == "line"]  # not BLANK tokens
-    return [(t.start_pos, t.end_pos) for line in lines for t in line.children]
+    return [(t.start_pos, t.end_pos, t.type == "COMMAND_LINE") for line in lines for t in line.children]
 
 
-def _fast_lines(text: str) -> list[tuple[int, int]]:
+def _fast_lines(text: str) -> list[tuple[int, int, bool]]:
     lines, _ = _lines(text)
     # _lines starts a line at its first non-blank character; lark's LINE includes the indent.
-    return [(_indent_start(text, ln.start), ln.end) for ln in lines]
+    return [(_indent_start(text, ln.start), ln.end, ln.kind == "dot") for ln in lines]
 
 
 def _indent_start(text: str, start: int) -> int:
@@ -44,7 +47,7 @@ def test_splitter_agrees_with_the_grammar_on_case_files(path: Path) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(scripts(), st.text(alphabet="ab .'\"`~@/\\\n\r\t[]", max_size=60)))
+@given(st.one_of(scripts(), st.text(alphabet="ab .5'\"`~@/\\\n\r\t[]", max_size=60)))
 def test_splitter_agrees_with_the_grammar_on_generated_text(text: str) -> None:
     assert _fast_lines(text) == _lark_lines(text)
 
@@ -77,3 +80,22 @@ def test_execute_script_bodies_split_at_dot_lines() -> None:
 def test_comments_are_found_outside_strings_only() -> None:
     text = ".show database ['a//b'] policy managed_identity // real\n// also real\n"
     assert [c.text for c in parse_script(text).comments] == ["// real", "// also real"]
+
+
+def test_a_dot_line_in_a_query_is_query_text() -> None:
+    text = 'datatable(a: real, b: string) [\n    1, "x",\n    ...\n.5, "y"\n]\n'
+    (query,) = parse_script(text).statements
+    assert isinstance(query, Opaque) and not query.is_command and query.span == Span(0, len(text) - 1)
+
+
+def test_a_dot_line_after_a_command_line_is_its_text() -> None:
+    text = ".set-or-append T <| datatable(a: int) [\n  1,\n  ...\n]\n"
+    (command,) = parse_script(text).statements
+    assert isinstance(command, Opaque) and command.is_command and command.span.end == len(text) - 1
+
+
+def test_every_dot_line_starts_a_command_in_an_execute_script_body() -> None:
+    text = ".execute database script <|\n.show database db policy managed_identity\n...\n"
+    opener, show, elided = parse_script(text).statements
+    assert isinstance(show, Command) and show.container is Container.DATABASE_SCRIPT
+    assert isinstance(elided, BadStatement) and elided.problems[0].code == "S011"

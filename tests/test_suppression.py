@@ -11,7 +11,7 @@ from kqllint import lint_text
 from kqllint.cli import main
 from kqllint.config import Config
 
-WARN = ".show database policy managed_identity"  # C001 at column 7
+WARN = ".alter database policy managed_identity ```[{\"ObjectId\": \"system\", \"AllowedUsages\": \"All\"}]```"  # C001 at column 8
 UPPER = ".SHOW database db policy managed_identity"  # C002 at column 2
 
 
@@ -31,7 +31,7 @@ def check(tmp_path: Path, text: str, *flags: str) -> tuple[int, str, str]:
         f"{WARN}\n\n// kqllint: ignore-file[C001]\n",
         f"// kqllint: disable[C001]\n{WARN}\n\n{WARN}\n// kqllint: enable[C001]\n",
         f"// kqllint: disable[C001]\n{WARN}\n",  # to the end of the file
-        f"// kqllint:ignore[C002,C001]\n.SHOW database policy managed_identity\n",
+        "// kqllint:ignore[C002,C001]\n" + WARN.replace(".alter", ".ALTER") + "\n",
     ],
 )
 def test_suppressed(tmp_path: Path, text: str) -> None:
@@ -58,23 +58,23 @@ def test_a_trailing_ignore_survives_formatting(tmp_path: Path) -> None:
 
 
 def test_a_trailing_ignore_inside_a_command_covers_nothing(tmp_path: Path) -> None:
-    text = ".show database\n  policy // kqllint: ignore[C001]\n  managed_identity\n"
+    text = ".alter database\n  policy // kqllint: ignore[C001]\n  managed_identity ```[{\"ObjectId\": \"system\", \"AllowedUsages\": \"All\"}]```\n"
     code, out, _ = check(tmp_path, text)
     assert (code, out) == (1, (
-        "s.kql:1:7: C001 `.show database` without a database name\n"
+        "s.kql:1:8: C001 `.alter database` without a database name\n"
         "s.kql:2:10: M001 `ignore` is on no statement: put it on the line before a command, or at the end of its first line\n"
     ))  # fmt: skip
 
 
 def test_ignore_covers_only_its_command(tmp_path: Path) -> None:
     code, out, _ = check(tmp_path, f"// kqllint: ignore[C001]\n{WARN}\n\n{WARN}\n")
-    assert (code, out) == (1, "s.kql:4:7: C001 `.show database` without a database name\n")
+    assert (code, out) == (1, "s.kql:4:8: C001 `.alter database` without a database name\n")
 
 
 def test_enable_ends_the_range(tmp_path: Path) -> None:
     text = f"// kqllint: disable[C001, C002]\n{WARN}\n// kqllint: enable[C001]\n\n{WARN}\n\n{UPPER}\n"
     code, out, _ = check(tmp_path, text)
-    assert (code, out) == (1, "s.kql:5:7: C001 `.show database` without a database name\n")
+    assert (code, out) == (1, "s.kql:5:8: C001 `.alter database` without a database name\n")
 
 
 def test_unused_and_invalid_suppressions(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_unused_and_invalid_suppressions(tmp_path: Path) -> None:
     assert out == (
         "s.kql:1:26: M001 [*] unused suppression: no `C002` finding in this command\n"
         "s.kql:4:1: M001 `ignore` is on no statement: put it on the line before a command, or at the end of its first line\n"
-        "s.kql:6:7: C001 `.show database` without a database name\n"
+        "s.kql:6:8: C001 `.alter database` without a database name\n"
         "s.kql:8:68: M002 unknown rule `C0O1` in a suppression\n"
         "s.kql:10:1: M001 [*] `enable` of `C003` without an earlier `disable`\n"
         "s.kql:11:1: M002 malformed suppression comment\n"
@@ -113,7 +113,7 @@ def test_unused_suppression_help_and_full_output(tmp_path: Path) -> None:
 
 def test_codes_turned_off_by_configuration_are_not_judged(tmp_path: Path) -> None:
     text = f"// kqllint: ignore[C002]\n{WARN}\n"
-    assert check(tmp_path, text, "--ignore", "C002")[:2] == (1, "s.kql:2:7: C001 `.show database` without a database name\n")
+    assert check(tmp_path, text, "--ignore", "C002")[:2] == (1, "s.kql:2:8: C001 `.alter database` without a database name\n")
     assert check(tmp_path, text, "--ignore", "M001,C001") == (0, "", "All checks passed (1 file).\n")
 
 
@@ -149,7 +149,7 @@ def test_the_language_server_sees_the_same_findings() -> None:
         f"{WARN} // kqllint: ignore[missing-database-name]\n",
         f"// kqllint: ignore-file[missing-database-name]\n{WARN}\n",
         f"// kqllint: disable[missing-database-name]\n{WARN}\n// kqllint: enable[C001]\n",  # a name and a code pair up
-        f"// kqllint: ignore[keyword-case, C001]\n.SHOW database policy managed_identity\n",
+        f"// kqllint: ignore[keyword-case, C001]\n{WARN.replace('.alter', '.ALTER')}\n",
     ],
 )
 def test_suppressed_by_rule_name(tmp_path: Path, text: str) -> None:
@@ -163,7 +163,7 @@ def test_rule_names_in_suppressions_unknown_and_unused(tmp_path: Path) -> None:
     assert out == (
         "s.kql:1:1: M001 [*] unused suppression: no `keyword-case` finding in this command\n"
         "s.kql:1:20: M002 unknown rule `missing-database` in a suppression\n"
-        "s.kql:2:7: C001 `.show database` without a database name\n"
+        "s.kql:2:8: C001 `.alter database` without a database name\n"
     )
     full = check(tmp_path, text, "--output-format", "full", "--no-color")[1]
     assert full.count("  = help: did you mean `missing-database-name`?\n") == 1

@@ -1,7 +1,7 @@
-"""Reports a database-form command without a database name.
+"""Reports an `.alter` or `.alter-merge` of a database policy without a database name.
 
 ## What it does
-Flags `.show`, `.alter` and `.alter-merge` written as `database policy managed_identity`, with no
+Flags `.alter` and `.alter-merge` written as `database policy managed_identity`, with no
 database name. (`.delete` requires the name; `missing-required-database-name` (S007) covers it.)
 
 ## Why is this bad?
@@ -10,6 +10,10 @@ to the context database: the policy lands on whichever database the connection p
 in a deployment script is rarely what was meant, and differs between environments.
 
 **Decision**: kqllint follows the docs and warns; it is not an error because Kusto accepts it.
+
+**Decision**: `.show database policy managed_identity` (with or without a `| query` after it)
+is not reported. It only reads a policy: at worst it shows the context database's policy,
+which the output names, and it cannot put a policy on the wrong database.
 
 ## Example
 ````kusto
@@ -39,6 +43,8 @@ SEVERITY = Severity.WARNING
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
+    if not command.verb_kind.takes_payload:
+        return  # `.show` only reads; `.delete` without a name is S007
     if command.scope_kind is Scope.DATABASE and command.database is None and command.scope:
         yield Finding(
             command.scope.span,
