@@ -14,6 +14,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -21,9 +22,9 @@ from pygls.uris import to_fs_path
 
 from kqllint import __version__
 from kqllint.config import Config
-from kqllint.diagnostic import Applicability, Diagnostic, Span
+from kqllint.diagnostic import Applicability, Diagnostic
 from kqllint.linter import lint_text
-from kqllint.lsp.convert import PositionMap, encoding_of, to_lsp_diagnostic, to_text_edits
+from kqllint.lsp.convert import SOURCE, PositionMap, encoding_of, to_lsp_diagnostic, to_text_edits
 from kqllint.lsp.edits import range_edits, script_edits
 
 DEBOUNCE_SECONDS = 0.2
@@ -64,6 +65,8 @@ class KqlLanguageServer(LanguageServer):
         self.generation = 0  # of the configuration: a result computed with an older one is stale
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kqllint")
         self.shown: set[str] = set()
+        self.refused: dict[str, str] = {}  # uri -> the last formatting refusal shown for it
+        self.pulls = False  # set by `initialize`, from what the client can do
 
     def shutdown(self) -> None:
         self.worker.shutdown(wait=False, cancel_futures=True)
@@ -72,8 +75,7 @@ class KqlLanguageServer(LanguageServer):
     @property
     def pushes(self) -> bool:
         """Push diagnostics unless the client pulls them (else it would show each one twice)."""
-        text_document = self.client_capabilities.text_document
-        return text_document is None or text_document.diagnostic is None
+        return not self.pulls
 
     @property
     def encoding(self) -> str:
@@ -136,6 +138,7 @@ class KqlLanguageServer(LanguageServer):
         if (task := self.pending.pop(uri, None)) is not None:
             task.cancel()
         self.linted.pop(uri, None)
+        self.refused.pop(uri, None)
         if self.pushes:
             self.publish(uri, None, [])
 
@@ -145,9 +148,20 @@ class KqlLanguageServer(LanguageServer):
         self.generation += 1
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
-        workspace = self.client_capabilities.workspace
-        if not self.pushes and workspace and workspace.diagnostics and workspace.diagnostics.refresh_support:
+        if self.pulls:
             self.workspace_diagnostic_refresh(None)
+
+    def report_refusal(self, uri: str, refusals: str | None) -> None:
+        """Say why formatting left (part of) a file as it was: in the log every time, and as a
+        message when the reason is new for this document, so format-on-save does not pop the
+        same message up on every save."""
+        if refusals is None:
+            self.refused.pop(uri, None)
+            return
+        self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=refusals))
+        if self.refused.get(uri) != refusals:
+            self.refused[uri] = refusals
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=refusals))
 
     def warn_once(self, message: str) -> None:
         """Show a problem the user must fix outside the document (a bad config) once."""
@@ -201,7 +215,8 @@ def format_snapshot(snapshot: Snapshot) -> tuple[str, str | None]:
     positions = PositionMap(snapshot.text)
     refusals = [f"line {positions.position(d.span.start).line + 1}: {d.message} [{d.code}]"
                 for d in result.diagnostics]  # fmt: skip
-    return result.text, "kqllint: " + "; ".join(refusals)
+    name = unquote(snapshot.uri.rsplit("/", 1)[-1])
+    return result.text, f"kqllint: {name}: " + "; ".join(refusals)
 
 
 def fix_all_snapshot(snapshot: Snapshot) -> str:
@@ -232,6 +247,22 @@ def did_save(ls: KqlLanguageServer, params: types.DidSaveTextDocumentParams) -> 
 def did_change_watched_files(ls: KqlLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(_is_config(change.uri) for change in params.changes):
         ls.reload_config()
+
+
+def initialize(ls: KqlLanguageServer, params: types.InitializeParams) -> None:
+    """Offer pull diagnostics only to a client that can also be told to pull again.
+
+    A client that pulls but has no `workspace/diagnostic/refresh` (Neovim 0.10 and 0.11) pulls
+    only when the document changes: a changed configuration file would not show until the next
+    keystroke. Such a client gets pushed diagnostics, which every client shows.
+    """
+    text_document = params.capabilities.text_document
+    workspace = params.capabilities.workspace
+    refresh = workspace.diagnostics.refresh_support if workspace and workspace.diagnostics else None
+    if text_document and text_document.diagnostic and refresh:
+        ls.pulls = True
+        ls.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
+            identifier="kqllint", inter_file_dependencies=False, workspace_diagnostics=False))(pull_diagnostics)
 
 
 async def initialized(ls: KqlLanguageServer, params: types.InitializedParams) -> None:
@@ -281,24 +312,22 @@ async def range_formatting(ls: KqlLanguageServer,
 
 async def _formatted(ls: KqlLanguageServer, snapshot: Snapshot) -> str:
     formatted, refusals = await ls.run(format_snapshot, snapshot)
-    if refusals:
-        # a log line, not a pop-up: a syntax error is already a diagnostic, and format-on-save
-        # would otherwise pop up on every save
-        ls.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=refusals))
+    ls.report_refusal(snapshot.uri, refusals)
     return formatted
 
 
 async def code_actions(ls: KqlLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-    """A quick fix for each fixable finding in the range, and `source.fixAll` for the safe ones."""
+    """A quick fix for each fixable finding the client sent in the request's context (the ones it
+    shows at the cursor or selection), and `source.fixAll` for the safe ones."""
     snapshot = ls.snapshot(params.text_document.uri)
     linted = await ls.lint(snapshot)
     positions = PositionMap(snapshot.text, ls.encoding)
-    selection = positions.span(params.range)
     only = params.context.only
     actions: list[types.CodeAction] = []
     if _wanted(QUICK_FIX, only):
+        asked = {_key(item) for item in params.context.diagnostics if item.source in (None, SOURCE)}
         for diagnostic, item in zip(linted.diagnostics, linted.items):
-            if diagnostic.fix is not None and diagnostic.fix.edits and _touches(diagnostic.span, selection):
+            if diagnostic.fix is not None and diagnostic.fix.edits and _key(item) in asked:
                 actions.append(_quick_fix(snapshot.uri, diagnostic, item, positions))
     if _wanted(FIX_ALL, only) and any(_is_safe(d) for d in linted.diagnostics):
         action = _fix_all_action(snapshot)
@@ -350,8 +379,11 @@ def _wanted(kind: str, only: list[str] | None) -> bool:
     return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
 
 
-def _touches(span: Span, selection: Span) -> bool:
-    return span.start <= selection.end and selection.start <= span.end
+def _key(item: types.Diagnostic) -> tuple[Any, ...]:
+    """What identifies a finding the client echoes back: an overlapping finding without a fix
+    (another code, or the same code elsewhere) must not be offered this one's fix."""
+    start, end = item.range.start, item.range.end
+    return item.code, start.line, start.character, end.line, end.character, item.message
 
 
 def _resolves_edits(ls: KqlLanguageServer) -> bool:
@@ -369,9 +401,8 @@ def build_server(debounce: float = DEBOUNCE_SECONDS) -> KqlLanguageServer:
     server.feature(types.TEXT_DOCUMENT_DID_CLOSE)(did_close)
     server.feature(types.TEXT_DOCUMENT_DID_SAVE)(did_save)
     server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(did_change_watched_files)
+    server.feature(types.INITIALIZE)(initialize)
     server.feature(types.INITIALIZED)(initialized)
-    server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
-        identifier="kqllint", inter_file_dependencies=False, workspace_diagnostics=False))(pull_diagnostics)
     server.feature(types.TEXT_DOCUMENT_FORMATTING)(formatting)
     server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)(range_formatting)
     server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
