@@ -22,8 +22,8 @@ pytest.importorskip("pygls")
 ROOT = Path(__file__).resolve().parent.parent
 NEEDED = (0, 10)  # `vim.fs.root`; the README says so
 BAD = (".ALTER cluster policy managed_identity ```[]```\n\n"
-       ".alter-merge   database Sales  policy managed_identity \"[ { 'AllowedUsages' : 'NativeIngestion,ExternalTables', "
-       "'ObjectId' : 'aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb' }]\"\n\n"
+       ".alter-merge   database Sales  policy managed_identity \"[ { 'AllowedUsages' : "
+       "'NativeIngestion,ExternalTables', 'ObjectId' : 'aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb' }]\"\n\n"
        ".SHOW  cluster   policy managed_identity\n")  # fmt: skip
 BROKEN = ".alter cluster policy managed_identity ```[]```\n\n.\n"
 
