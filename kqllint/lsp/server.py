@@ -12,20 +12,18 @@ import asyncio
 import logging
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
-from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from kqllint import __version__
-from kqllint.config import Config
 from kqllint.diagnostic import Applicability, Diagnostic
-from kqllint.linter import lint_text
-from kqllint.lsp.convert import SOURCE, PositionMap, encoding_of, to_lsp_diagnostic, to_text_edits
+from kqllint.lsp.convert import SOURCE, PositionMap, encoding_of, to_text_edits
 from kqllint.lsp.edits import range_edits, script_edits
+from kqllint.lsp.snapshot import (Linted, Snapshot, clear_config_cache, fix_all_snapshot, format_snapshot,
+                                  lint_snapshot)  # fmt: skip
 
 DEBOUNCE_SECONDS = 0.2
 CONFIG_NAMES = (".kqllint.toml", "pyproject.toml")
@@ -33,25 +31,6 @@ FIX_ALL = types.CodeActionKind.SourceFixAll
 QUICK_FIX = types.CodeActionKind.QuickFix
 _T = TypeVar("_T")
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One version of one open document, and the file it is (None when it is not a file)."""
-
-    uri: str
-    version: int | None
-    text: str
-    path: str | None
-
-
-@dataclass(frozen=True)
-class Linted:
-    snapshot: Snapshot
-    diagnostics: list[Diagnostic]
-    items: list[types.Diagnostic]
-    result_id: str
-    config_error: str | None
 
 
 class KqlLanguageServer(LanguageServer):
@@ -168,63 +147,6 @@ class KqlLanguageServer(LanguageServer):
         if message not in self.shown:
             self.shown.add(message)
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
-
-
-def load_config(path: str | None) -> tuple[Config, str | None]:
-    """The nearest configuration for `path`, or the defaults and why they are used."""
-    try:
-        from kqllint.config import ConfigError, load_config_for
-    except ImportError:  # an older kqllint without configuration files
-        return Config(), None
-    if path is None:
-        return Config(), None
-    try:
-        return load_config_for(path), None
-    except ConfigError as exc:
-        return Config(), f"kqllint: {exc}; using the default configuration"
-
-
-def clear_config_cache() -> None:
-    try:
-        from kqllint.config import clear_cache
-    except ImportError:
-        return
-    clear_cache()
-
-
-def lint_snapshot(snapshot: Snapshot, encoding: str) -> Linted:
-    """Lint one snapshot (on the worker thread): findings, their LSP form, and a result id."""
-    config, error = load_config(snapshot.path)
-    found = lint_text(snapshot.text, snapshot.path, config)
-    positions = PositionMap(snapshot.text, encoding)
-    items = [to_lsp_diagnostic(d, positions) for d in found]
-    result_id = f"{snapshot.version}-{hash((snapshot.text, repr(found))) & 0xFFFFFFFF:x}"
-    return Linted(snapshot, found, items, result_id, error)
-
-
-def format_snapshot(snapshot: Snapshot) -> tuple[str, str | None]:
-    """The formatted text, and what the formatter refused to change (a file with a syntax
-    error is left whole, a command that fails the formatter's self-check is left as written)."""
-    from kqllint.formatter import FormatOptions, format_text
-
-    config, _ = load_config(snapshot.path)
-    width = getattr(config, "format_indent_width", None)
-    result = format_text(snapshot.text, FormatOptions(indent_width=width) if width else None)
-    if not result.diagnostics:
-        return result.text, None
-    positions = PositionMap(snapshot.text)
-    refusals = [f"line {positions.position(d.span.start).line + 1}: {d.message} [{d.code}]"
-                for d in result.diagnostics]  # fmt: skip
-    name = unquote(snapshot.uri.rsplit("/", 1)[-1])
-    return result.text, f"kqllint: {name}: " + "; ".join(refusals)
-
-
-def fix_all_snapshot(snapshot: Snapshot) -> str:
-    """The text with every safe fix applied (unsafe fixes are never part of fix-all)."""
-    from kqllint.fixes import fix_text
-
-    config, _ = load_config(snapshot.path)
-    return fix_text(snapshot.text, snapshot.path, config, unsafe=False).text
 
 
 def did_open(ls: KqlLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
