@@ -52,7 +52,7 @@ COMMAND_WORDS = (
 )  # fmt: skip
 QUERY_WORDS = ("let", "declare", "set", "in", "!in", "has_any", "has_all", "not", "kind")
 
-# Kusto words are case-insensitive for kqllint (DESIGN.md: "any case"); `-` joins keyword parts.
+# Kusto words are case-insensitive for kqllint (docs/design.md: "in any case"); `-` joins keyword parts.
 _WORD_END = r")(?![\w-])"
 _FENCE = r"([hH]?@?)(```|~~~)([\s\S]*?)(\2|\Z)"
 # `\r(?!\n)`: a lookahead after this group must not split a `\r\n` and see a blank line.
@@ -133,7 +133,7 @@ def _escaped_body(quote: str, tok: _TokenType) -> list[tuple[str, Any, str] | tu
         (rf"[^{quote}\\\r\n]+", tok),
         (r"\\(?:[\\'\"tnrabfv]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{1,2}|[0-7]{1,3})",
          String.Escape),
-        (r"\\[^\r\n]", Error),  # kusto-facts.md: an unknown escape such as `\q` is an error
+        (r"\\[^\r\n]", Error),  # Kusto.Language rejects an unknown escape such as `\q`
         (r"\\", tok),
         (quote, tok, "#pop"),
         default("#pop"),

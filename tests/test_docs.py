@@ -71,3 +71,59 @@ def test_url_is_null_without_a_documentation_url(tmp_path: Path, monkeypatch: py
     result = CliRunner().invoke(main, ["check", "--output-format", "json", str(tmp_path / "a.kql")])
     assert [d["url"] for d in json.loads(result.stdout)] == [None]
     assert docs.rule_url("C001") is None
+
+
+# A doc named in prose or code: `docs/design.md`, `../README.md`, `conformance.md` (not a
+# `{code}.md` template, nor the `CODE.md` placeholder)
+_DOC_MENTION = re.compile(r"(?<![\w/.{}$-])((?:\.\./|[\w-]+/)*[\w-]+\.md)(?![\w/{}])")
+_MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def _project_texts() -> list[Path]:
+    """What users and contributors read: the docs, the sources and tools, the test data."""
+    files = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    for folder in ("kqllint", "tools"):
+        files += [p for ext in ("py", "js", "sh") for p in sorted((ROOT / folder).rglob(f"*.{ext}"))]
+    files += sorted((ROOT / "grammar").glob("*.lark")) + sorted((ROOT / "tests" / "data").rglob("*.json"))
+    return files + sorted((ROOT / "tests").glob("*.py"))
+
+
+def _mentions(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if path.parent.name == "tests" and path.suffix == ".py":
+            line = line[line.index("#"):] if "#" in line else ""  # tests write made-up docs; their comments count
+        found += [(number, m.group(1)) for m in _DOC_MENTION.finditer(line) if Path(m.group(1)).stem != "CODE"]
+    return found
+
+
+def _anchors(markdown: str) -> set[str]:
+    """GitHub's heading anchors: lowercase, punctuation dropped, spaces to hyphens."""
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+            for h in re.findall(r"^#+ (.+)$", markdown, re.M)}  # fmt: skip
+
+
+def test_every_doc_the_project_names_exists() -> None:
+    """No reference to a file users do not have (a team-only design note, the team's shared folder)."""
+    missing = [f"{path.relative_to(ROOT)}:{n}: {name}" for path in _project_texts() for n, name in _mentions(path)
+               if not any((base / name).is_file() for base in (path.parent, ROOT, ROOT / "docs"))]  # fmt: skip
+    assert not missing, "these name a doc that is not in the repository:\n" + "\n".join(missing)
+    outside = [str(p.relative_to(ROOT)) for p in _project_texts()
+               if re.search(r"\.\./shared\b", p.read_text(encoding="utf-8"))]  # fmt: skip
+    assert not outside, f"these point outside the project, at the team's shared folder: {outside}"
+
+
+@pytest.mark.parametrize("page", [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))],
+                         ids=lambda p: str(p.relative_to(ROOT)))  # fmt: skip
+def test_relative_links_resolve(page: Path) -> None:
+    broken = []
+    for target in _MD_LINK.findall(page.read_text(encoding="utf-8")):
+        if re.match(r"[a-z]+:", target):
+            continue  # https:, mailto:
+        file, _, anchor = target.partition("#")
+        resolved = (page.parent / file).resolve() if file else page
+        if not resolved.exists():
+            broken.append(target)
+        elif anchor and resolved.suffix == ".md" and anchor not in _anchors(resolved.read_text(encoding="utf-8")):
+            broken.append(target)
+    assert not broken, f"{page.relative_to(ROOT)} links to what is not there: {broken}"

@@ -144,7 +144,7 @@ def test_string_literal_forms(literal: str, expected: list[Pair]) -> None:
 
 
 def test_unknown_escape_is_the_only_error_token() -> None:
-    # kusto-facts.md: `\q` is an error to Kusto.Language, so the lexer marks exactly it.
+    # `\q` is an error to Kusto.Language, so the lexer marks exactly it.
     assert errors(HEAD + r"'a\qb'") == [(Error, r"\q")]
 
 

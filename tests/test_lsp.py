@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import sys
@@ -27,7 +28,13 @@ SERVER = ClientServerConfig(
     server_command=[sys.executable, "-m", "kqllint", "server"],
     server_env={**os.environ, "PYTHONPATH": str(ROOT)},
 )
-PULL = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
+PULL = types.ClientCapabilities(
+    text_document=types.TextDocumentClientCapabilities(
+        diagnostic=types.DiagnosticClientCapabilities(related_document_support=False)),
+    workspace=types.WorkspaceClientCapabilities(
+        diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)))  # fmt: skip
+# pulls, but cannot be told to pull again (Neovim 0.10 and 0.11)
+PULL_NO_REFRESH = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
     diagnostic=types.DiagnosticClientCapabilities(related_document_support=False)))  # fmt: skip
 
 # CRLF line ends, and astral-plane characters before findings on the same line: the client counts
@@ -145,6 +152,51 @@ async def test_close_clears_the_diagnostics(client: LanguageClient) -> None:
     assert published.uri == uri and not published.diagnostics
 
 
+@pytest_lsp.fixture(config=SERVER)
+async def pulling_client_without_refresh(lsp_client: LanguageClient):
+    result = await lsp_client.initialize_session(types.InitializeParams(capabilities=PULL_NO_REFRESH))
+    assert result.capabilities.diagnostic_provider is None
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_client_that_cannot_be_told_to_pull_again_is_pushed_to(
+        pulling_client_without_refresh: LanguageClient, tmp_path: Path) -> None:  # fmt: skip
+    """Else a changed configuration file would show only after the next keystroke."""
+    client = pulling_client_without_refresh
+    config = tmp_path / ".kqllint.toml"
+    config.write_text('ignore = ["P019"]\n', encoding="utf-8")
+    published = await open_and_wait(client, (tmp_path / "a.kql").as_uri(), BROKEN)
+    assert "P019" not in {d.code for d in published.diagnostics}
+    config.write_text("ignore = []\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "P019" in {d.code for d in published.diagnostics}
+
+
+@pytest.mark.asyncio
+async def test_a_pulling_client_is_told_to_pull_again_when_the_configuration_changes(
+        pulling_client: LanguageClient, tmp_path: Path) -> None:  # fmt: skip
+    config = tmp_path / ".kqllint.toml"
+    config.write_text('ignore = ["P019"]\n', encoding="utf-8")
+    uri = (tmp_path / "a.kql").as_uri()
+    pulling_client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="kusto", version=1, text=BROKEN)))
+    pull = types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    assert "P019" not in {d.code for d in (await pulling_client.text_document_diagnostic_async(pull)).items}
+    config.write_text("ignore = []\n", encoding="utf-8")
+    pulling_client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    for _ in range(100):
+        if pulling_client.diagnostic_refresh_count:
+            break
+        await asyncio.sleep(0.05)
+    assert pulling_client.diagnostic_refresh_count == 1
+    assert "P019" in {d.code for d in (await pulling_client.text_document_diagnostic_async(pull)).items}
+
+
 @pytest.mark.asyncio
 async def test_pull_diagnostics_for_clients_that_ask(pulling_client: LanguageClient) -> None:
     uri = uri_of("pull.kql")
@@ -187,23 +239,45 @@ async def test_range_formatting_changes_only_the_commands_in_the_range(client: L
 
 
 @pytest.mark.asyncio
-async def test_formatting_a_file_with_a_syntax_error_changes_nothing(client: LanguageClient) -> None:
+async def test_formatting_a_file_with_a_syntax_error_changes_nothing_and_says_why(client: LanguageClient) -> None:
     uri = uri_of("syntax.kql")
     text = UGLY + "\n.\n"
     await open_and_wait(client, uri, text)
-    edits = await client.text_document_formatting_async(types.DocumentFormattingParams(
-        text_document=types.TextDocumentIdentifier(uri=uri),
-        options=types.FormattingOptions(tab_size=2, insert_spaces=True)))
-    assert not edits
-    assert any("[F001]" in m.message for m in client.log_messages)
+    params = types.DocumentFormattingParams(text_document=types.TextDocumentIdentifier(uri=uri),
+                                            options=types.FormattingOptions(tab_size=2, insert_spaces=True))
+    assert not await client.text_document_formatting_async(params)
+    assert not await client.text_document_formatting_async(params)  # as format-on-save does
+    # the user sees why, once (not on every save); the log has every refusal
+    assert [(m.type, m.message) for m in client.messages] == [(
+        types.MessageType.Warning,
+        "kqllint: syntax.kql: line 5: 1 syntax or payload JSON error in the file, so nothing in it is "
+        "formatted (first: S011 expected a command name after `.`) [F001]")]
+    assert sum("[F001]" in m.message for m in client.log_messages) == 2
+    change(client, uri, 2, UGLY)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert apply(UGLY, await client.text_document_formatting_async(params)) == format_text(UGLY).text
+    change(client, uri, 3, text)  # broken again: said again
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert not await client.text_document_formatting_async(params)
+    assert len(client.messages) == 2
 
 
-async def _code_actions(client: LanguageClient, uri: str, range_: types.Range,
-                        only: list[str] | None = None) -> list[types.CodeAction]:  # fmt: skip
+async def _code_actions(client: LanguageClient, uri: str, range_: types.Range, only: list[str] | None = None,
+                        diagnostics: list[types.Diagnostic] | None = None) -> list[types.CodeAction]:  # fmt: skip
+    """The actions for `range_`, sending (as clients do) the published findings it overlaps."""
+    if diagnostics is None:
+        diagnostics = [d for d in client.diagnostics.get(uri, []) if _overlaps(d.range, range_)]
     actions = await client.text_document_code_action_async(types.CodeActionParams(
         text_document=types.TextDocumentIdentifier(uri=uri), range=range_,
-        context=types.CodeActionContext(diagnostics=[], only=only)))
+        context=types.CodeActionContext(diagnostics=diagnostics, only=only)))
     return [a for a in actions or [] if isinstance(a, types.CodeAction)]
+
+
+def _overlaps(a: types.Range, b: types.Range) -> bool:
+    def key(p: types.Position) -> tuple[int, int]:
+        return p.line, p.character
+
+    return key(a.start) <= key(b.end) and key(b.start) <= key(a.end)
 
 
 @pytest.mark.asyncio
@@ -221,6 +295,32 @@ async def test_quick_fix_mends_the_finding(client: LanguageClient) -> None:
     change(client, uri, 2, fixed)
     published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "C002" not in {d.code for d in published.diagnostics}
+
+
+# `sandboxartifacts`: P012 (fixable: the docs' spelling) and P016 (no fix) on the same span
+OVERLAP = ('.alter database Sales policy managed_identity ```[{"ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", '
+           '"AllowedUsages": "sandboxartifacts"}]```\n')  # fmt: skip
+
+
+@pytest.mark.asyncio
+async def test_quick_fixes_are_those_of_the_findings_the_client_asks_about(client: LanguageClient) -> None:
+    uri = uri_of("overlap.kql")
+    published = await open_and_wait(client, uri, OVERLAP)
+    by_code = {d.code: d for d in published.diagnostics}
+    assert {"P012", "P016"} <= set(by_code) and by_code["P012"].range == by_code["P016"].range
+    span = by_code["P016"].range
+
+    async def titles(diagnostics: list[types.Diagnostic]) -> list[str]:
+        actions = await _code_actions(client, uri, span, [types.CodeActionKind.QuickFix], diagnostics)
+        return [a.title for a in actions]
+
+    assert await titles([by_code["P016"]]) == []  # P016 has no fix: P012's is not offered on it
+    assert await titles([]) == []
+    assert await titles([by_code["P012"]]) == ["write `SandboxArtifacts` (P012)"]
+    assert await titles([by_code["P016"], by_code["P012"]]) == ["write `SandboxArtifacts` (P012)"]
+    moved = types.Diagnostic(range=types.Range(start=span.start, end=types.Position(line=0, character=1)),
+                             message=by_code["P012"].message, code="P012", source="kqllint")
+    assert await titles([moved]) == []  # a finding the server does not have (a stale one)
 
 
 @pytest.mark.asyncio
@@ -296,12 +396,11 @@ async def test_real_editors_capabilities(editor: str) -> None:
     lsp_client = await SERVER.start()
     try:
         capabilities = pytest_lsp.client_capabilities(editor)
-        await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+        result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
         uri = uri_of(f"{editor}.kql")
         lsp_client.text_document_did_open(types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(uri=uri, language_id="kusto", version=1, text=BROKEN)))
-        text_document = capabilities.text_document
-        if text_document and text_document.diagnostic:
+        if result.capabilities.diagnostic_provider is not None:
             report = await lsp_client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
                 text_document=types.TextDocumentIdentifier(uri=uri)))
             items = report.items

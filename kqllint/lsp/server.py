@@ -12,7 +12,6 @@ import asyncio
 import logging
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
 from lsprotocol import types
@@ -20,11 +19,11 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from kqllint import __version__
-from kqllint.config import Config
-from kqllint.diagnostic import Applicability, Diagnostic, Span
-from kqllint.linter import lint_text
-from kqllint.lsp.convert import PositionMap, encoding_of, to_lsp_diagnostic, to_text_edits
+from kqllint.diagnostic import Applicability, Diagnostic
+from kqllint.lsp.convert import SOURCE, PositionMap, encoding_of, to_text_edits
 from kqllint.lsp.edits import range_edits, script_edits
+from kqllint.lsp.snapshot import (Linted, Snapshot, clear_config_cache, fix_all_snapshot, format_snapshot,
+                                  lint_snapshot)  # fmt: skip
 
 DEBOUNCE_SECONDS = 0.2
 CONFIG_NAMES = (".kqllint.toml", "pyproject.toml")
@@ -32,25 +31,6 @@ FIX_ALL = types.CodeActionKind.SourceFixAll
 QUICK_FIX = types.CodeActionKind.QuickFix
 _T = TypeVar("_T")
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One version of one open document, and the file it is (None when it is not a file)."""
-
-    uri: str
-    version: int | None
-    text: str
-    path: str | None
-
-
-@dataclass(frozen=True)
-class Linted:
-    snapshot: Snapshot
-    diagnostics: list[Diagnostic]
-    items: list[types.Diagnostic]
-    result_id: str
-    config_error: str | None
 
 
 class KqlLanguageServer(LanguageServer):
@@ -64,6 +44,8 @@ class KqlLanguageServer(LanguageServer):
         self.generation = 0  # of the configuration: a result computed with an older one is stale
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kqllint")
         self.shown: set[str] = set()
+        self.refused: dict[str, str] = {}  # uri -> the last formatting refusal shown for it
+        self.pulls = False  # set by `initialize`, from what the client can do
 
     def shutdown(self) -> None:
         self.worker.shutdown(wait=False, cancel_futures=True)
@@ -72,8 +54,7 @@ class KqlLanguageServer(LanguageServer):
     @property
     def pushes(self) -> bool:
         """Push diagnostics unless the client pulls them (else it would show each one twice)."""
-        text_document = self.client_capabilities.text_document
-        return text_document is None or text_document.diagnostic is None
+        return not self.pulls
 
     @property
     def encoding(self) -> str:
@@ -136,6 +117,7 @@ class KqlLanguageServer(LanguageServer):
         if (task := self.pending.pop(uri, None)) is not None:
             task.cancel()
         self.linted.pop(uri, None)
+        self.refused.pop(uri, None)
         if self.pushes:
             self.publish(uri, None, [])
 
@@ -145,71 +127,26 @@ class KqlLanguageServer(LanguageServer):
         self.generation += 1
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
-        workspace = self.client_capabilities.workspace
-        if not self.pushes and workspace and workspace.diagnostics and workspace.diagnostics.refresh_support:
+        if self.pulls:
             self.workspace_diagnostic_refresh(None)
+
+    def report_refusal(self, uri: str, refusals: str | None) -> None:
+        """Say why formatting left (part of) a file as it was: in the log every time, and as a
+        message when the reason is new for this document, so format-on-save does not pop the
+        same message up on every save."""
+        if refusals is None:
+            self.refused.pop(uri, None)
+            return
+        self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=refusals))
+        if self.refused.get(uri) != refusals:
+            self.refused[uri] = refusals
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=refusals))
 
     def warn_once(self, message: str) -> None:
         """Show a problem the user must fix outside the document (a bad config) once."""
         if message not in self.shown:
             self.shown.add(message)
             self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
-
-
-def load_config(path: str | None) -> tuple[Config, str | None]:
-    """The nearest configuration for `path`, or the defaults and why they are used."""
-    try:
-        from kqllint.config import ConfigError, load_config_for
-    except ImportError:  # an older kqllint without configuration files
-        return Config(), None
-    if path is None:
-        return Config(), None
-    try:
-        return load_config_for(path), None
-    except ConfigError as exc:
-        return Config(), f"kqllint: {exc}; using the default configuration"
-
-
-def clear_config_cache() -> None:
-    try:
-        from kqllint.config import clear_cache
-    except ImportError:
-        return
-    clear_cache()
-
-
-def lint_snapshot(snapshot: Snapshot, encoding: str) -> Linted:
-    """Lint one snapshot (on the worker thread): findings, their LSP form, and a result id."""
-    config, error = load_config(snapshot.path)
-    found = lint_text(snapshot.text, snapshot.path, config)
-    positions = PositionMap(snapshot.text, encoding)
-    items = [to_lsp_diagnostic(d, positions) for d in found]
-    result_id = f"{snapshot.version}-{hash((snapshot.text, repr(found))) & 0xFFFFFFFF:x}"
-    return Linted(snapshot, found, items, result_id, error)
-
-
-def format_snapshot(snapshot: Snapshot) -> tuple[str, str | None]:
-    """The formatted text, and what the formatter refused to change (a file with a syntax
-    error is left whole, a command that fails the formatter's self-check is left as written)."""
-    from kqllint.formatter import FormatOptions, format_text
-
-    config, _ = load_config(snapshot.path)
-    width = getattr(config, "format_indent_width", None)
-    result = format_text(snapshot.text, FormatOptions(indent_width=width) if width else None)
-    if not result.diagnostics:
-        return result.text, None
-    positions = PositionMap(snapshot.text)
-    refusals = [f"line {positions.position(d.span.start).line + 1}: {d.message} [{d.code}]"
-                for d in result.diagnostics]  # fmt: skip
-    return result.text, "kqllint: " + "; ".join(refusals)
-
-
-def fix_all_snapshot(snapshot: Snapshot) -> str:
-    """The text with every safe fix applied (unsafe fixes are never part of fix-all)."""
-    from kqllint.fixes import fix_text
-
-    config, _ = load_config(snapshot.path)
-    return fix_text(snapshot.text, snapshot.path, config, unsafe=False).text
 
 
 def did_open(ls: KqlLanguageServer, params: types.DidOpenTextDocumentParams) -> None:
@@ -232,6 +169,22 @@ def did_save(ls: KqlLanguageServer, params: types.DidSaveTextDocumentParams) -> 
 def did_change_watched_files(ls: KqlLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(_is_config(change.uri) for change in params.changes):
         ls.reload_config()
+
+
+def initialize(ls: KqlLanguageServer, params: types.InitializeParams) -> None:
+    """Offer pull diagnostics only to a client that can also be told to pull again.
+
+    A client that pulls but has no `workspace/diagnostic/refresh` (Neovim 0.10 and 0.11) pulls
+    only when the document changes: a changed configuration file would not show until the next
+    keystroke. Such a client gets pushed diagnostics, which every client shows.
+    """
+    text_document = params.capabilities.text_document
+    workspace = params.capabilities.workspace
+    refresh = workspace.diagnostics.refresh_support if workspace and workspace.diagnostics else None
+    if text_document and text_document.diagnostic and refresh:
+        ls.pulls = True
+        ls.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
+            identifier="kqllint", inter_file_dependencies=False, workspace_diagnostics=False))(pull_diagnostics)
 
 
 async def initialized(ls: KqlLanguageServer, params: types.InitializedParams) -> None:
@@ -281,24 +234,22 @@ async def range_formatting(ls: KqlLanguageServer,
 
 async def _formatted(ls: KqlLanguageServer, snapshot: Snapshot) -> str:
     formatted, refusals = await ls.run(format_snapshot, snapshot)
-    if refusals:
-        # a log line, not a pop-up: a syntax error is already a diagnostic, and format-on-save
-        # would otherwise pop up on every save
-        ls.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=refusals))
+    ls.report_refusal(snapshot.uri, refusals)
     return formatted
 
 
 async def code_actions(ls: KqlLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-    """A quick fix for each fixable finding in the range, and `source.fixAll` for the safe ones."""
+    """A quick fix for each fixable finding the client sent in the request's context (the ones it
+    shows at the cursor or selection), and `source.fixAll` for the safe ones."""
     snapshot = ls.snapshot(params.text_document.uri)
     linted = await ls.lint(snapshot)
     positions = PositionMap(snapshot.text, ls.encoding)
-    selection = positions.span(params.range)
     only = params.context.only
     actions: list[types.CodeAction] = []
     if _wanted(QUICK_FIX, only):
+        asked = {_key(item) for item in params.context.diagnostics if item.source in (None, SOURCE)}
         for diagnostic, item in zip(linted.diagnostics, linted.items):
-            if diagnostic.fix is not None and diagnostic.fix.edits and _touches(diagnostic.span, selection):
+            if diagnostic.fix is not None and diagnostic.fix.edits and _key(item) in asked:
                 actions.append(_quick_fix(snapshot.uri, diagnostic, item, positions))
     if _wanted(FIX_ALL, only) and any(_is_safe(d) for d in linted.diagnostics):
         action = _fix_all_action(snapshot)
@@ -350,8 +301,11 @@ def _wanted(kind: str, only: list[str] | None) -> bool:
     return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
 
 
-def _touches(span: Span, selection: Span) -> bool:
-    return span.start <= selection.end and selection.start <= span.end
+def _key(item: types.Diagnostic) -> tuple[Any, ...]:
+    """What identifies a finding the client echoes back: an overlapping finding without a fix
+    (another code, or the same code elsewhere) must not be offered this one's fix."""
+    start, end = item.range.start, item.range.end
+    return item.code, start.line, start.character, end.line, end.character, item.message
 
 
 def _resolves_edits(ls: KqlLanguageServer) -> bool:
@@ -369,9 +323,8 @@ def build_server(debounce: float = DEBOUNCE_SECONDS) -> KqlLanguageServer:
     server.feature(types.TEXT_DOCUMENT_DID_CLOSE)(did_close)
     server.feature(types.TEXT_DOCUMENT_DID_SAVE)(did_save)
     server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(did_change_watched_files)
+    server.feature(types.INITIALIZE)(initialize)
     server.feature(types.INITIALIZED)(initialized)
-    server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, types.DiagnosticOptions(
-        identifier="kqllint", inter_file_dependencies=False, workspace_diagnostics=False))(pull_diagnostics)
     server.feature(types.TEXT_DOCUMENT_FORMATTING)(formatting)
     server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)(range_formatting)
     server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(

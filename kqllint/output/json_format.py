@@ -1,4 +1,4 @@
-"""`--output-format json`: one JSON array, each element shaped as DESIGN.md says."""
+"""`--output-format json`: one JSON array, each element shaped as docs/design.md says."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ before it). Any other disagreement fails the test.
 
 These are the deliberate differences: where the Kusto documentation and Kusto.Language part ways
 and kqllint follows the documentation, and where a statement lies outside what kqllint models
-(DESIGN.md, "What is modelled") so kqllint says nothing about it. Generated from
+([What is modelled](design.md#what-is-modelled-and-what-is-opaque)) so kqllint says nothing about it. Generated from
 `tests/data/conformance/allowlist.json` by `python3 tools/conformance/deviations_doc.py`.
 """
 
