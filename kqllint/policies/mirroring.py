@@ -1,0 +1,24 @@
+"""The mirroring policy: a table mirrored to OneLake as delta (Microsoft Fabric only)."""
+
+from __future__ import annotations
+
+from kqllint.policies.schema import TABLE, Entity, PolicyKind, Shape, Verb, forms, show_delete
+
+KIND = PolicyKind(
+    name="mirroring",
+    title="Mirroring",
+    forms=(
+        forms(Verb.ALTER, Shape.KEYWORD, TABLE, example="kind = delta"),
+        forms(Verb.ALTER, Shape.STRING, TABLE),
+        forms(Verb.ALTER_MERGE, Shape.KEYWORD, TABLE, example="kind = delta"),
+        forms(Verb.ALTER_MERGE, Shape.STRING, TABLE),
+        *show_delete(TABLE | {Entity.TABLE_STAR}, TABLE),
+    ),
+    docs_forms=(
+        forms(Verb.ALTER, Shape.KEYWORD, TABLE, example="dataformat = parquet", note="the parser wants `kind = delta`"),
+        forms(Verb.ALTER_MERGE, Shape.KEYWORD, TABLE, example="dataformat = parquet", note="the parser wants `kind = delta`"),
+    ),
+    payload=None,
+    url="https://learn.microsoft.com/kusto/management/mirroring-policy?view=microsoft-fabric",
+    doc="Keyword syntax `[partition by (...)] kind = delta [with (...)]`, or a JSON string.",
+)

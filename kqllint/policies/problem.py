@@ -1,0 +1,80 @@
+"""What the payload validator reports: `Problem`s at paths, and the checks they come from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Union
+
+from kqllint.policies.schema import Entity, Verb, _Value
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+Step = Union[str, int]  # an object key (as written) or an array index
+Path = tuple[Step, ...]
+
+ERROR, WARNING, INFO = "error", "warning", "info"  # the values of kqllint.diagnostic.Severity
+
+# Every check the validator and the kind modules report: id -> (severity, what it means).
+# Severity follows DESIGN.md: error where Kusto or the service rejects the command, warning
+# where the docs say it is wrong but the service's reaction is unknown, info for style.
+CHECKS: dict[str, tuple[str, str]] = {
+    # generic: read from the schema
+    "wrong-shape": (ERROR, "the payload is an object where an array belongs, or the reverse"),
+    "wrong-type": (ERROR, "a value has another JSON type than the property's"),
+    "unknown-property": (WARNING, "a property the docs do not list"),
+    "property-case": (WARNING, "a property name in another case than the docs'"),
+    "service-filled": (WARNING, "a property the service fills, given as input"),
+    "removed-property": (INFO, "a property the docs once listed and no longer do"),
+    "not-allowed-at-scope": (ERROR, "a property not allowed on this entity"),
+    "missing-required": (ERROR, "a required property is missing"),
+    "duplicate-key": (WARNING, "a key given twice in one object (names bind ignoring case)"),
+    "unknown-enum": (WARNING, "a value outside a property's documented set"),
+    "enum-case": (WARNING, "a documented value in another case"),
+    "renamed-enum": (WARNING, "a value under its old, renamed spelling"),
+    "bad-timespan": (WARNING, "a timespan not in `[d.]hh:mm[:ss[.fffffff]]` form"),
+    "bad-datetime": (ERROR, "a datetime that does not parse"),
+    "out-of-range": (ERROR, "a value outside its documented range"),
+    "invalid-guid": (ERROR, "an identity that is neither a GUID nor `system`"),
+    "placeholder-guid": (ERROR, "template text where an identity belongs"),
+    "nil-guid": (ERROR, "the all-zero GUID as an identity"),
+    "braced-guid": (WARNING, "a GUID in braces"),
+    "uppercase-guid": (INFO, "a GUID in upper case"),
+    "system-case": (WARNING, "`system` in another case"),
+    # kind-specific: declared by the kind modules
+    "zero-retention-on-database": (ERROR, "a soft-delete period of 0 on a database"),
+    "zero-retention-recoverable": (ERROR, "a soft-delete period of 0 with recoverability enabled"),
+    "not-transactional": (INFO, "an update policy that is not transactional"),
+    "partition-key-conflict": (WARNING, "partition keys of one kind twice, or properties of the other kind"),
+    "custom-lookback-without-period": (WARNING, "a `Custom` merge lookback without `CustomPeriod`"),
+    "expiry-in-past": (ERROR, "an auto-delete expiry date that has passed"),
+    "bad-tag-prefix": (ERROR, "an extent tag prefix not ending in its only colon"),
+}
+
+
+class Problem(_Value):
+    """One finding in a payload, by path.
+
+    `path` leads from the payload's root to the value (or key, when `on_key`): a `str` step is
+    an object key as written, an `int` an array index. A key step names the last member with
+    that spelling, which is the one a JSON reader keeps; `occurrence` (0-based) names another
+    one, for `duplicate-key`. `fix` is replacement JSON text for that key or value.
+    """
+
+    __slots__ = ("path", "on_key", "check", "severity", "message", "help", "fix", "occurrence")
+    _on_key = False
+    _occurrence = -1
+
+
+def problem(check: str, path: Path, message: str, help: str | None = None, **more: object) -> Problem:
+    """A `Problem` of `check`, with that check's severity."""
+    return Problem(path=path, check=check, severity=CHECKS[check][0], message=message, help=help, **more)
+
+
+class Context(_Value):
+    """What a check knows besides the payload: the command's verb and entity, and "now"."""
+
+    __slots__ = ("verb", "entity", "now")
+
+    verb: Verb
+    entity: Entity
+    now: datetime | None

@@ -1,0 +1,342 @@
+"""The building blocks a policy kind is declared with: verbs, entities, value types, properties."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from typing import Any
+
+# Plain classes with __slots__ rather than dataclasses: the registry is built at import, and
+# a dataclass costs about a millisecond to create (issue 15 measured it). `_Value` gives them
+# value semantics and refuses assignment after __init__.
+
+
+class _Value:
+    __slots__ = ()
+
+    def __init__(self, **fields: Any) -> None:
+        for name in self.__slots__:
+            object.__setattr__(self, name, fields.pop(name, getattr(type(self), "_" + name, None)))
+        if fields:
+            raise TypeError(f"{type(self).__name__}: unknown fields {sorted(fields)}")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _key(self) -> tuple[object, ...]:
+        return tuple(getattr(self, n) for n in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *(_hashable(v) for v in self._key())))
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({args})"
+
+
+def _hashable(value: object) -> object:
+    return tuple(sorted(value.items())) if isinstance(value, dict) else value
+
+
+class Verb(enum.Enum):
+    """The command verbs of a policy command, as Kusto spells them."""
+
+    ALTER = "alter"
+    ALTER_MERGE = "alter-merge"
+    SHOW = "show"
+    DELETE = "delete"
+
+
+class Entity(enum.Enum):
+    """What a policy command is about; the value is the entity's id in data files."""
+
+    CLUSTER = "cluster"  # cluster
+    DATABASE = "database"  # database db
+    DATABASE_DEFAULT = "database-default"  # database (no name: the context database)
+    DATABASE_STAR = "database-star"  # database *
+    TABLE = "table"  # table T
+    TABLE_QUALIFIED = "table-qualified"  # table db.T
+    TABLE_STAR = "table-star"  # table *
+    TABLES = "tables"  # tables (T1, T2)
+    MATERIALIZED_VIEW = "materialized-view"  # materialized-view V
+    MATERIALIZED_VIEW_QUALIFIED = "materialized-view-qualified"  # materialized-view db.V
+    MATERIALIZED_VIEW_STAR = "materialized-view-star"  # materialized-view *
+    EXTERNAL_TABLE = "external-table"  # external table T
+    EXTERNAL_TABLE_STAR = "external-table-star"  # external table *
+    COLUMN = "column"  # column T.C
+    COLUMN_STAR = "column-star"  # column *
+    GRAPH_MODEL = "graph-model"  # graph_model M
+    GRAPH_MODEL_STAR = "graph-model-star"  # graph_model *
+
+
+# How each entity is written, for messages, docs and generated test texts.
+ENTITY_TEXT = {
+    Entity.CLUSTER: "cluster",
+    Entity.DATABASE: "database db",
+    Entity.DATABASE_DEFAULT: "database",
+    Entity.DATABASE_STAR: "database *",
+    Entity.TABLE: "table T",
+    Entity.TABLE_QUALIFIED: "table db.T",
+    Entity.TABLE_STAR: "table *",
+    Entity.TABLES: "tables (T1, T2)",
+    Entity.MATERIALIZED_VIEW: "materialized-view V",
+    Entity.MATERIALIZED_VIEW_QUALIFIED: "materialized-view db.V",
+    Entity.MATERIALIZED_VIEW_STAR: "materialized-view *",
+    Entity.EXTERNAL_TABLE: "external table T",
+    Entity.EXTERNAL_TABLE_STAR: "external table *",
+    Entity.COLUMN: "column T.C",
+    Entity.COLUMN_STAR: "column *",
+    Entity.GRAPH_MODEL: "graph_model M",
+    Entity.GRAPH_MODEL_STAR: "graph_model *",
+}
+
+# Entity groups the kind modules combine.
+CLUSTER = frozenset({Entity.CLUSTER})
+DATABASE = frozenset({Entity.DATABASE, Entity.DATABASE_DEFAULT})
+NAMED_DATABASE = frozenset({Entity.DATABASE})
+TABLE = frozenset({Entity.TABLE, Entity.TABLE_QUALIFIED})
+TABLES = frozenset({Entity.TABLES})
+VIEW = frozenset({Entity.MATERIALIZED_VIEW, Entity.MATERIALIZED_VIEW_QUALIFIED})
+PLAIN_VIEW = frozenset({Entity.MATERIALIZED_VIEW})
+EXTERNAL_TABLE = frozenset({Entity.EXTERNAL_TABLE})
+COLUMN = frozenset({Entity.COLUMN})
+GRAPH_MODEL = frozenset({Entity.GRAPH_MODEL})
+DATABASE_LEVEL = frozenset({Entity.DATABASE, Entity.DATABASE_DEFAULT, Entity.DATABASE_STAR})
+
+WRITE_VERBS = frozenset({Verb.ALTER, Verb.ALTER_MERGE})
+ALTER_ONLY = frozenset({Verb.ALTER})
+
+
+class Shape(enum.Enum):
+    """What follows `policy <kind>` in a command."""
+
+    NONE = "none"  # .show, .delete
+    JSON_OBJECT = "json-object"  # one string literal holding a JSON object
+    JSON_ARRAY = "json-array"  # one string literal holding a JSON array
+    STRING = "string"  # one string literal whose content the docs do not describe
+    KEYWORD = "keyword"  # keyword syntax: `hot = 7d`, `softdelete = 7d`, `(C asc)`
+    BARE = "bare"  # one bare word: `true`, `enable`
+
+    @property
+    def is_string(self) -> bool:
+        """Whether the argument is a string literal (what Kusto's grammar calls `<string>`)."""
+        return self in (Shape.JSON_OBJECT, Shape.JSON_ARRAY, Shape.STRING)
+
+
+# ---- value types ------------------------------------------------------------------------
+
+
+class Type(_Value):
+    """A JSON value type. `name` is how messages say it: "a string", "a timespan"."""
+
+    __slots__ = ()
+    name = "a value"
+
+
+class AnyType(Type):
+    """Any JSON value: the docs say nothing about it."""
+
+    __slots__ = ()
+    name = "any value"
+
+
+class StringType(Type):
+    __slots__ = ()
+    name = "a string"
+
+
+class BoolType(Type):
+    __slots__ = ()
+    name = "`true` or `false`"
+
+
+class Range(_Value):
+    """A documented range; `low_open`/`high_open` exclude the bound. Bounds are numbers
+    (seconds, for timespans) or None for no bound."""
+
+    __slots__ = ("low", "high", "low_open", "high_open", "text")
+    _low_open = False
+    _high_open = False
+
+    def contains(self, x: float) -> bool:
+        low, high = self.low, self.high  # type: ignore[attr-defined]
+        if low is not None and (x < low or (self.low_open and x == low)):  # type: ignore[attr-defined]
+            return False
+        return high is None or not (x > high or (self.high_open and x == high))  # type: ignore[attr-defined]
+
+
+class IntType(Type):
+    __slots__ = ("range",)
+    name = "an integer"
+
+
+class RealType(Type):
+    __slots__ = ("range",)
+    name = "a number"
+
+
+class TimespanType(Type):
+    """A JSON string in .NET `TimeSpan` form `[-][d.]hh:mm[:ss[.fffffff]]`."""
+
+    __slots__ = ("range",)
+    name = "a timespan"
+
+
+class DatetimeType(Type):
+    __slots__ = ()
+    name = "a datetime"
+
+
+class EnumType(Type):
+    """A string with a closed set of values, spelled as the docs spell them. `legacy` maps
+    old names (any case) to today's; `any_case` says the docs themselves write the values in
+    more than one case, so case is not checked."""
+
+    __slots__ = ("values", "legacy", "any_case")
+    _legacy: dict[str, str] = {}
+    _any_case = False
+    name = "one of its documented values"
+
+
+class GuidOrSystemType(Type):
+    """An identity: a GUID (8-4-4-4-12 hexadecimal digits, any case) or `system`."""
+
+    __slots__ = ()
+    name = "a GUID or `system`"
+
+
+class ObjectType(Type):
+    """A JSON object with a closed set of properties, in canonical order."""
+
+    __slots__ = ("properties",)
+    name = "an object"
+
+    def property(self, name: str) -> Property | None:
+        """The property called `name`, ignoring case (the service binds names so)."""
+        low = name.lower()
+        return next((p for p in self.properties if p.name.lower() == low), None)  # type: ignore[attr-defined]
+
+
+class ArrayType(Type):
+    __slots__ = ("item", "max_items")
+    name = "an array"
+
+
+# ---- properties and kinds ---------------------------------------------------------------
+
+
+class Property(_Value):
+    """One documented property: its spelling, type and what the docs say about it.
+
+    `required` lists the verbs on which it must be given; `output` marks a property the service
+    fills (shown by `.show`, not input); `scopes` limits the entities where it may be given
+    (None: everywhere); `nullable` says `null` is a documented value; `removed` marks a
+    property the docs no longer list.
+    """
+
+    __slots__ = ("name", "type", "required", "output", "scopes", "range_doc", "default", "doc", "nullable", "removed")
+    _required = frozenset()
+    _output = False
+    _nullable = False
+    _removed = False
+    _range_doc = ""
+    _doc = ""
+
+
+class Form(_Value):
+    """The entities a verb accepts with one payload shape; `example` is a valid argument."""
+
+    __slots__ = ("verb", "entities", "shape", "example", "note")
+    _note = ""
+
+
+# A kind-specific check: (root value, context) -> problems. `Context` and `Problem` live in
+# `validate.py`; the kind modules import them from there.
+KindCheck = Callable[[Any, Any], Iterable[Any]]
+
+
+class PolicyKind(_Value):
+    """One policy kind, as data: what the linter, the formatter and the docs need of it.
+
+    `forms` are exactly what Kusto.Language accepts; `docs_forms` are forms the docs show and
+    the parser rejects. `payload` is the JSON schema (an ObjectType, or an ArrayType of one),
+    None when the docs give none. `keyword_args` are the `name = value` arguments of keyword
+    forms and `with (...)` lists. `checks` are the kind's own checks over a JSON payload.
+    """
+
+    __slots__ = (
+        "name", "title", "forms", "docs_forms", "payload", "keywords", "keyword_args", "checks",
+        "cluster_only", "url", "doc",
+    )  # fmt: skip
+    _docs_forms = ()
+    _keywords = ()
+    _keyword_args = ()
+    _checks = ()
+    _cluster_only = False
+    _doc = ""
+
+    def shapes(self, verb: Verb) -> tuple[Shape, ...]:
+        """The payload shapes `verb` takes, in declaration order."""
+        out: list[Shape] = []
+        for form in self.forms:  # type: ignore[attr-defined]
+            if form.verb is verb and form.shape not in out:
+                out.append(form.shape)
+        return tuple(out)
+
+    def key_order(self) -> tuple[str, ...]:
+        """The canonical key order of the payload's (or its items') top-level object."""
+        schema = self.payload  # type: ignore[attr-defined]
+        if isinstance(schema, ArrayType):
+            schema = schema.item  # type: ignore[attr-defined]
+        if isinstance(schema, ObjectType):
+            return tuple(p.name for p in schema.properties)  # type: ignore[attr-defined]
+        return ()
+
+
+def forms(verb: Verb, shape: Shape, *entity_sets: Iterable[Entity], example: str = "", note: str = "") -> Form:
+    """A `Form` for `verb` on the union of `entity_sets`, with the shape's usual example."""
+    entities = frozenset().union(*entity_sets)
+    example = example or {Shape.JSON_OBJECT: "'{}'", Shape.JSON_ARRAY: "'[]'", Shape.STRING: "'{}'"}.get(shape, "")
+    return Form(verb=verb, entities=entities, shape=shape, example=example, note=note)
+
+
+def show_delete(show: Iterable[Entity], delete: Iterable[Entity]) -> tuple[Form, ...]:
+    """The `.show` and `.delete` forms, on their entities."""
+    out = [forms(Verb.SHOW, Shape.NONE, show)]
+    if delete:
+        out.append(forms(Verb.DELETE, Shape.NONE, delete))
+    return tuple(out)
+
+
+def prop(name: str, type_: Type, doc: str = "", **more: Any) -> Property:
+    """A `Property`, with keyword arguments for the rarer fields."""
+    if "required" in more:
+        more["required"] = frozenset(more["required"])
+    if "scopes" in more and more["scopes"] is not None:
+        more["scopes"] = frozenset(more["scopes"])
+    return Property(name=name, type=type_, doc=doc, **more)
+
+
+def obj(*properties: Property) -> ObjectType:
+    return ObjectType(properties=tuple(properties))
+
+
+def enum_of(*values: str, legacy: dict[str, str] | None = None, any_case: bool = False) -> EnumType:
+    return EnumType(values=tuple(values), legacy=dict(legacy or {}), any_case=any_case)
+
+
+def span_range(low: float | None = None, high: float | None = None, text: str = "", **open_: bool) -> Range:
+    return Range(low=low, high=high, text=text, **open_)
+
+
+STRING = StringType()
+BOOL = BoolType()
+INT = IntType(range=None)
+REAL = RealType(range=None)
+TIMESPAN = TimespanType(range=None)
+DATETIME = DatetimeType()
+GUID_OR_SYSTEM = GuidOrSystemType()
+ANY = AnyType()
