@@ -68,9 +68,9 @@ KIND = PolicyKind(
     payload=obj(
         prop("PartitionKeys", ArrayType(item=_KEY, max_items=2), "at most one Hash and one UniformRange key"),
         prop("EffectiveDateTime", DATETIME, "UTC; data ingested from then on is partitioned", nullable=True),
-        prop("MinRowCountPerOperation", INT, "default 0; better left alone", default=0),
-        prop("MaxRowCountPerOperation", INT, "default 0, meaning 5,000,000 rows", default=0),
-        prop("MaxOriginalSizePerOperation", INT, "bytes; default 0, meaning 5 GB", default=0),
+        prop("MinRowCountPerOperation", INT, "better left alone", default=0),
+        prop("MaxRowCountPerOperation", INT, "0 means 5,000,000 rows", default=0),
+        prop("MaxOriginalSizePerOperation", INT, "bytes; 0 means 5 GB", default=0),
     ),
     checks=(_key_conflicts,),
     url="https://learn.microsoft.com/kusto/management/partitioning-policy?view=azure-data-explorer",

@@ -224,9 +224,21 @@ def _member(spec: Property, key: str, value: Any, path: Path, context: Context, 
     _check(spec.type, value, path, context, out)  # type: ignore[attr-defined]
 
 
+def suggest(word: str, names: Iterable[str]) -> str | None:
+    """The name `word` probably meant: a near miss, else the one name that contains it or that
+    it contains (`SourceTable` -> `Source`), ignoring case."""
+    names = list(names)
+    guess = did_you_mean(word, names)
+    if guess is not None or len(word) < 4:
+        return guess
+    low = word.lower()
+    within = [n for n in names if len(n) >= 4 and (n.lower() in low or low in n.lower())]
+    return within[0] if len(within) == 1 else None
+
+
 def _unknown(schema: ObjectType, key: str, path: Path) -> Problem:
     names = [p.name for p in schema.properties]  # type: ignore[attr-defined]
-    guess = did_you_mean(key, names)
+    guess = suggest(key, names)
     if guess:
         help = f"did you mean `{guess}`?"
     elif names:
@@ -241,7 +253,7 @@ def _missing(schema: ObjectType, spec: Property, last: dict[str, tuple[str, Any]
     known = {p.name.lower() for p in schema.properties}  # type: ignore[attr-defined]
     help = f"add `{name}`"
     for low, (key, _) in last.items():
-        if low not in known and did_you_mean(key, [name]) == name:
+        if low not in known and suggest(key, [name]) == name:
             help = f"did you mean `{name}` instead of `{key}`?"
             break
     where_ = "the policy object" if not path else f"the object at {where(path)}"
@@ -325,7 +337,7 @@ def _enum(type_: EnumType, value: Any, path: Path) -> Problem | None:
     if renamed is not None:
         message = f"{where(path)} value `{value}` is the old name of `{renamed}`"
         return problem("renamed-enum", path, message, f"write `{renamed}`", fix=f'"{renamed}"')
-    guess = did_you_mean(value, values)
+    guess = suggest(value, values)
     help = f"did you mean `{guess}`?" if guess else "use one of " + ", ".join(f"`{v}`" for v in values)
     return problem("unknown-enum", path, f"unknown {where(path)} value `{value}`", help)
 
