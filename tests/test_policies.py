@@ -127,7 +127,7 @@ def test_a_kind_without_a_json_payload_is_not_validated() -> None:
 
 # ---- the forms agree with Kusto.Language -------------------------------------------------
 
-FORMS = _jsonl(DATA / "forms.jsonl") if (DATA / "forms.jsonl").exists() else _jsonl(Path("/tmp/forms_stub.jsonl"))
+FORMS = _jsonl(DATA / "forms.jsonl")
 
 
 def _shape(kind: PolicyKind, argument: str) -> Shape:
