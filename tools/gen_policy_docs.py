@@ -100,34 +100,36 @@ _SHAPES = {
 
 def type_text(type_: Type) -> str:
     """How the docs name a value type."""
-    names = {StringType: "string", BoolType: "bool", DatetimeType: "datetime", GuidOrSystemType: "GUID or `system`",
-             ObjectType: "object", AnyType: "any", IntType: "int", RealType: "number", TimespanType: "timespan"}  # fmt: skip
+    names = {
+        StringType: "string", BoolType: "bool", DatetimeType: "datetime", GuidOrSystemType: "GUID or `system`",
+        ObjectType: "object", AnyType: "any", IntType: "int", RealType: "number", TimespanType: "timespan",
+    }  # fmt: skip
     if isinstance(type_, EnumType):
-        return " \\| ".join(f"`{v}`" for v in type_.values)  # type: ignore[attr-defined]
+        return " \\| ".join(f"`{v}`" for v in type_.values)
     if isinstance(type_, ArrayType):
-        return f"array of {type_text(type_.item)}"  # type: ignore[attr-defined]
+        return f"array of {type_text(type_.item)}"
     return names[type(type_)]
 
 
 def _notes(p: Property) -> str:
-    notes = [p.doc] if p.doc else []  # type: ignore[attr-defined]
-    if p.required:  # type: ignore[attr-defined]
-        verbs = " and ".join(f"`.{v.value}`" for v in Verb if v in p.required)  # type: ignore[attr-defined]
+    notes = [p.doc] if p.doc else []
+    if p.required:
+        verbs = " and ".join(f"`.{v.value}`" for v in Verb if v in p.required)
         notes.append(f"required on {verbs}")
-    if p.range_doc:  # type: ignore[attr-defined]
-        notes.append(f"range: {p.range_doc}")  # type: ignore[attr-defined]
-    if p.default is not None:  # type: ignore[attr-defined]
-        notes.append(f"default `{json.dumps(p.default)}`")  # type: ignore[attr-defined]
-    flags = [(p.output, "filled by the service"), (p.removed, "no longer documented"), (p.nullable, "may be `null`")]  # type: ignore[attr-defined]
+    if p.range_doc:
+        notes.append(f"range: {p.range_doc}")
+    if p.default is not None:
+        notes.append(f"default `{json.dumps(p.default)}`")
+    flags = [(p.output, "filled by the service"), (p.removed, "no longer documented"), (p.nullable, "may be `null`")]
     notes += [text for on, text in flags if on]
-    if p.scopes is not None:  # type: ignore[attr-defined]
-        notes.append("only on " + ", ".join(f"`{ENTITY_TEXT[e]}`" for e in sorted(p.scopes, key=lambda e: e.value)))  # type: ignore[attr-defined]
+    if p.scopes is not None:
+        notes.append("only on " + ", ".join(f"`{ENTITY_TEXT[e]}`" for e in sorted(p.scopes, key=lambda e: e.value)))
     return "; ".join(notes)
 
 
 def _properties(schema: ObjectType, prefix: str = "") -> list[str]:
     rows = []
-    for p in schema.properties:  # type: ignore[attr-defined]
+    for p in schema.properties:
         name = f"{prefix}{p.name}"
         rows.append(f"| `{name}` | {type_text(p.type)} | {_notes(p)} |")
         inner = p.type.item if isinstance(p.type, ArrayType) else p.type
@@ -139,34 +141,34 @@ def _properties(schema: ObjectType, prefix: str = "") -> list[str]:
 def _forms(kind: PolicyKind, forms: tuple[object, ...]) -> list[str]:
     rows = []
     for f in forms:
-        entities = ", ".join(f"`{ENTITY_TEXT[e]}`" for e in sorted(f.entities, key=lambda e: e.value))  # type: ignore[attr-defined]
-        argument = _SHAPES[f.shape]  # type: ignore[attr-defined]
-        if f.example:  # type: ignore[attr-defined]
-            argument += f" (`{f.example}`)"  # type: ignore[attr-defined]
-        rows.append(f"| `.{f.verb.value}` | {entities} | {argument} | {f.note} |")  # type: ignore[attr-defined]
+        entities = ", ".join(f"`{ENTITY_TEXT[e]}`" for e in sorted(f.entities, key=lambda e: e.value))
+        argument = _SHAPES[f.shape]
+        if f.example:
+            argument += f" (`{f.example}`)"
+        rows.append(f"| `.{f.verb.value}` | {entities} | {argument} | {f.note} |")
     return rows
 
 
 def kind_section(kind: PolicyKind) -> str:
     """The section of one kind."""
     k = kind
-    title = f"## `{k.name}` — {k.title}\n\n{k.doc}"  # type: ignore[attr-defined]
-    if k.url:  # type: ignore[attr-defined]
-        title += f" ([docs]({k.url}))"  # type: ignore[attr-defined]
-    out = [title, "", "| verb | entities | argument | note |", "|---|---|---|---|", *_forms(k, k.forms)]  # type: ignore[attr-defined]
-    if k.docs_forms:  # type: ignore[attr-defined]
+    title = f"## `{k.name}` — {k.title}\n\n{k.doc}"
+    if k.url:
+        title += f" ([docs]({k.url}))"
+    out = [title, "", "| verb | entities | argument | note |", "|---|---|---|---|", *_forms(k, k.forms)]
+    if k.docs_forms:
         out += ["", "Shown in the docs, rejected by the parser:", "", "| verb | entities | argument | note |",
-                "|---|---|---|---|", *_forms(k, k.docs_forms)]  # type: ignore[attr-defined]  # fmt: skip
-    schema = k.payload.item if isinstance(k.payload, ArrayType) else k.payload  # type: ignore[attr-defined]
+                "|---|---|---|---|", *_forms(k, k.docs_forms)]  # fmt: skip
+    schema = k.payload.item if isinstance(k.payload, ArrayType) else k.payload
     if isinstance(schema, ObjectType):
-        what = "Each element of the array" if isinstance(k.payload, ArrayType) else "The object"  # type: ignore[attr-defined]
+        what = "Each element of the array" if isinstance(k.payload, ArrayType) else "The object"
         out += ["", f"{what} has these properties, in canonical order:", "", "| property | type | notes |",
                 "|---|---|---|", *_properties(schema)]  # fmt: skip
-    if k.keyword_args:  # type: ignore[attr-defined]
+    if k.keyword_args:
         out += ["", "Keyword arguments:", "", "| name | type | notes |", "|---|---|---|", *_properties(
-            ObjectType(properties=k.keyword_args))]  # type: ignore[attr-defined]  # fmt: skip
-    if k.checks:  # type: ignore[attr-defined]
-        out += ["", "Its own checks:", ""] + [f"- {c.__doc__.strip()}" for c in k.checks]  # type: ignore[attr-defined]
+            ObjectType(properties=k.keyword_args))]  # fmt: skip
+    if k.checks:
+        out += ["", "Its own checks:", ""] + [f"- {c.__doc__.strip()}" for c in k.checks]
     return "\n".join(out) + "\n"
 
 

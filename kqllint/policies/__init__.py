@@ -67,7 +67,7 @@ KINDS: tuple[PolicyKind, ...] = (
     shards_grouping.KIND,
     rowid.KIND,
 )
-KINDS_BY_NAME: dict[str, PolicyKind] = {k.name: k for k in KINDS}  # type: ignore[attr-defined]
+KINDS_BY_NAME: dict[str, PolicyKind] = {k.name: k for k in KINDS}
 
 
 def lookup_kind(word: str) -> tuple[PolicyKind | None, str | None]:

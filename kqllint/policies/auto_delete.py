@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from kqllint.policies.problem import Context, Problem, problem
-from kqllint.policies.schema import ALTER_ONLY, BOOL, DATETIME, TABLE, PolicyKind, Shape, Verb, forms, obj, prop, show_delete
+from kqllint.policies.schema import (
+    ALTER_ONLY, BOOL, DATETIME, TABLE, PolicyKind, Shape, Verb, forms, obj, prop, show_delete,
+)  # fmt: skip
 from kqllint.policies.validate import members
 from kqllint.policies.values import datetime_key, datetime_ok
 

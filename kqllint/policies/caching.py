@@ -13,7 +13,8 @@ KIND = PolicyKind(
     name="caching",
     title="Caching",
     forms=(
-        forms(Verb.ALTER, Shape.KEYWORD, CLUSTER, DATABASE, TABLE, TABLES, VIEW, COLUMN, GRAPH_MODEL, example="hot = 30d"),
+        forms(Verb.ALTER, Shape.KEYWORD, CLUSTER, DATABASE, TABLE, TABLES, VIEW, COLUMN, GRAPH_MODEL,
+              example="hot = 30d"),  # fmt: skip
         *show_delete(
             CLUSTER | DATABASE | TABLE | VIEW | COLUMN | GRAPH_MODEL | _STARS,
             CLUSTER | NAMED_DATABASE | TABLE | VIEW | COLUMN | GRAPH_MODEL,

@@ -9,7 +9,7 @@ KIND = PolicyKind(
     title="Callout",
     forms=(
         forms(Verb.ALTER, Shape.JSON_ARRAY, CLUSTER),
-        forms(Verb.ALTER_MERGE, Shape.JSON_ARRAY, CLUSTER, note="updates `CanCall` of matching entries, appends others"),
+        forms(Verb.ALTER_MERGE, Shape.JSON_ARRAY, CLUSTER, note="updates `CanCall` of matching entries, adds others"),
         *show_delete(CLUSTER, CLUSTER),
     ),
     payload=None,

@@ -23,7 +23,7 @@ def _custom_lookback(value: Any, context: Context) -> Iterator[Problem]:
     period = m.get("customperiod")
     if period is None or period[1] is None:
         message = "a `Custom` lookback without its `CustomPeriod`"
-        yield problem("custom-lookback-without-period", (lookback[0], kind[0]), message,  # type: ignore[index]
+        yield problem("custom-lookback-without-period", (lookback[0], kind[0]), message,
                       'add `"CustomPeriod"`, such as `"14.00:00:00"`')  # fmt: skip
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kqllint.policies.schema import TABLE, Entity, PolicyKind, Shape, Verb, forms, show_delete
 
+_KIND_DELTA = "the parser wants `kind = delta`"
+
 KIND = PolicyKind(
     name="mirroring",
     title="Mirroring",
@@ -15,8 +17,8 @@ KIND = PolicyKind(
         *show_delete(TABLE | {Entity.TABLE_STAR}, TABLE),
     ),
     docs_forms=(
-        forms(Verb.ALTER, Shape.KEYWORD, TABLE, example="dataformat = parquet", note="the parser wants `kind = delta`"),
-        forms(Verb.ALTER_MERGE, Shape.KEYWORD, TABLE, example="dataformat = parquet", note="the parser wants `kind = delta`"),
+        forms(Verb.ALTER, Shape.KEYWORD, TABLE, example="dataformat = parquet", note=_KIND_DELTA),
+        forms(Verb.ALTER_MERGE, Shape.KEYWORD, TABLE, example="dataformat = parquet", note=_KIND_DELTA),
     ),
     payload=None,
     url="https://learn.microsoft.com/kusto/management/mirroring-policy?view=microsoft-fabric",

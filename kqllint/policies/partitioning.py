@@ -54,7 +54,7 @@ def _key_conflicts(value: Any, context: Context) -> Iterator[Problem]:
         for low, (name, _) in members(props[1] if props else None).items():
             if low in foreign:
                 message = f"`{name}` does not apply to a `{kind}` key"
-                yield problem("partition-key-conflict", (keys[0], i, props[0], name), message, "remove it", on_key=True)  # type: ignore[index]
+                yield problem("partition-key-conflict", (keys[0], i, props[0], name), message, "remove it", on_key=True)
 
 
 KIND = PolicyKind(

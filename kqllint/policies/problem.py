@@ -61,6 +61,14 @@ class Problem(_Value):
     """
 
     __slots__ = ("path", "on_key", "check", "severity", "message", "help", "fix", "occurrence")
+    path: Path
+    on_key: bool
+    check: str
+    severity: str
+    message: str
+    help: str | None
+    fix: str | None
+    occurrence: int
     _on_key = False
     _occurrence = -1
 

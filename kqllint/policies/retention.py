@@ -16,6 +16,7 @@ from kqllint.policies.values import timespan_seconds
 
 _NON_NEGATIVE = TimespanType(range=span_range(0, None, "0 or longer"))
 _WRITE_ENTITIES = (DATABASE, TABLE, VIEW)
+_STARS = {Entity.TABLE_STAR, Entity.DATABASE_STAR, Entity.GRAPH_MODEL_STAR}
 
 
 def _zero_period(value: Any, context: Context) -> Iterator[Problem]:
@@ -30,7 +31,8 @@ def _zero_period(value: Any, context: Context) -> Iterator[Problem]:
     recoverability = m.get("recoverability")
     if recoverability and isinstance(recoverability[1], str) and recoverability[1].lower() == "enabled":
         message = "`Recoverability` must be `Disabled` with a soft-delete period of 0"
-        yield problem("zero-retention-recoverable", (recoverability[0],), message, 'write `"Disabled"`', fix='"Disabled"')
+        help = 'write `"Disabled"`'
+        yield problem("zero-retention-recoverable", (recoverability[0],), message, help, fix='"Disabled"')
 
 
 KIND = PolicyKind(
@@ -41,7 +43,7 @@ KIND = PolicyKind(
         forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, *_WRITE_ENTITIES),
         forms(Verb.ALTER_MERGE, Shape.KEYWORD, *_WRITE_ENTITIES, example="softdelete = 7d recoverability = disabled"),
         *show_delete(
-            DATABASE | TABLE | PLAIN_VIEW | GRAPH_MODEL | {Entity.TABLE_STAR, Entity.DATABASE_STAR, Entity.GRAPH_MODEL_STAR},
+            DATABASE | TABLE | PLAIN_VIEW | GRAPH_MODEL | _STARS,
             NAMED_DATABASE | TABLE,
         ),
     ),
@@ -59,5 +61,5 @@ KIND = PolicyKind(
     ),
     checks=(_zero_period,),
     url="https://learn.microsoft.com/kusto/management/retention-policy?view=azure-data-explorer",
-    doc="JSON object on `.alter`; `.alter-merge` also takes `softdelete = <timespan> [recoverability = disabled|enabled]`.",
+    doc="JSON object; `.alter-merge` also takes `softdelete = <timespan> [recoverability = disabled|enabled]`.",
 )

@@ -13,7 +13,8 @@ KIND = PolicyKind(
         forms(Verb.ALTER, Shape.KEYWORD, TABLE, VIEW, EXTERNAL_TABLE, example='enable "RLS_function"',
               note="`enable|disable [with (name = value, ...)] \"query\"`; `with` on tables only"),
         *show_delete(
-            TABLE | VIEW | EXTERNAL_TABLE | {Entity.TABLE_STAR, Entity.EXTERNAL_TABLE_STAR}, TABLE | VIEW | EXTERNAL_TABLE
+            TABLE | VIEW | EXTERNAL_TABLE | {Entity.TABLE_STAR, Entity.EXTERNAL_TABLE_STAR},
+            TABLE | VIEW | EXTERNAL_TABLE,
         ),
     ),  # fmt: skip
     payload=None,

@@ -27,7 +27,7 @@ class _Value:
         return tuple(getattr(self, n) for n in self.__slots__)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+        return type(other) is type(self) and self._key() == other._key()
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, *(_hashable(v) for v in self._key())))
@@ -158,23 +158,30 @@ class Range(_Value):
     (seconds, for timespans) or None for no bound."""
 
     __slots__ = ("low", "high", "low_open", "high_open", "text")
+    low: float | None
+    high: float | None
+    low_open: bool
+    high_open: bool
+    text: str
     _low_open = False
     _high_open = False
 
     def contains(self, x: float) -> bool:
-        low, high = self.low, self.high  # type: ignore[attr-defined]
-        if low is not None and (x < low or (self.low_open and x == low)):  # type: ignore[attr-defined]
+        low, high = self.low, self.high
+        if low is not None and (x < low or (self.low_open and x == low)):
             return False
-        return high is None or not (x > high or (self.high_open and x == high))  # type: ignore[attr-defined]
+        return high is None or not (x > high or (self.high_open and x == high))
 
 
 class IntType(Type):
     __slots__ = ("range",)
+    range: Range | None
     name = "an integer"
 
 
 class RealType(Type):
     __slots__ = ("range",)
+    range: Range | None
     name = "a number"
 
 
@@ -182,6 +189,7 @@ class TimespanType(Type):
     """A JSON string in .NET `TimeSpan` form `[-][d.]hh:mm[:ss[.fffffff]]`."""
 
     __slots__ = ("range",)
+    range: Range | None
     name = "a timespan"
 
 
@@ -196,6 +204,9 @@ class EnumType(Type):
     more than one case, so case is not checked."""
 
     __slots__ = ("values", "legacy", "any_case")
+    values: tuple[str, ...]
+    legacy: dict[str, str]
+    any_case: bool
     _legacy: dict[str, str] = {}
     _any_case = False
     name = "one of its documented values"
@@ -212,16 +223,19 @@ class ObjectType(Type):
     """A JSON object with a closed set of properties, in canonical order."""
 
     __slots__ = ("properties",)
+    properties: tuple[Property, ...]
     name = "an object"
 
     def property(self, name: str) -> Property | None:
         """The property called `name`, ignoring case (the service binds names so)."""
         low = name.lower()
-        return next((p for p in self.properties if p.name.lower() == low), None)  # type: ignore[attr-defined]
+        return next((p for p in self.properties if p.name.lower() == low), None)
 
 
 class ArrayType(Type):
     __slots__ = ("item", "max_items")
+    item: Type
+    max_items: int | None
     name = "an array"
 
 
@@ -238,6 +252,16 @@ class Property(_Value):
     """
 
     __slots__ = ("name", "type", "required", "output", "scopes", "range_doc", "default", "doc", "nullable", "removed")
+    name: str
+    type: Type
+    required: frozenset[Verb]
+    output: bool
+    scopes: frozenset[Entity] | None
+    range_doc: str
+    default: object
+    doc: str
+    nullable: bool
+    removed: bool
     _required = frozenset()
     _output = False
     _nullable = False
@@ -250,6 +274,11 @@ class Form(_Value):
     """The entities a verb accepts with one payload shape; `example` is a valid argument."""
 
     __slots__ = ("verb", "entities", "shape", "example", "note")
+    verb: Verb
+    entities: frozenset[Entity]
+    shape: Shape
+    example: str
+    note: str
     _note = ""
 
 
@@ -271,6 +300,17 @@ class PolicyKind(_Value):
         "name", "title", "forms", "docs_forms", "payload", "keywords", "keyword_args", "checks",
         "cluster_only", "url", "doc",
     )  # fmt: skip
+    name: str
+    title: str
+    forms: tuple[Form, ...]
+    docs_forms: tuple[Form, ...]
+    payload: ObjectType | ArrayType | None
+    keywords: tuple[str, ...]
+    keyword_args: tuple[Property, ...]
+    checks: tuple[KindCheck, ...]
+    cluster_only: bool
+    url: str
+    doc: str
     _docs_forms = ()
     _keywords = ()
     _keyword_args = ()
@@ -281,18 +321,18 @@ class PolicyKind(_Value):
     def shapes(self, verb: Verb) -> tuple[Shape, ...]:
         """The payload shapes `verb` takes, in declaration order."""
         out: list[Shape] = []
-        for form in self.forms:  # type: ignore[attr-defined]
+        for form in self.forms:
             if form.verb is verb and form.shape not in out:
                 out.append(form.shape)
         return tuple(out)
 
     def key_order(self) -> tuple[str, ...]:
         """The canonical key order of the payload's (or its items') top-level object."""
-        schema = self.payload  # type: ignore[attr-defined]
+        schema = self.payload
         if isinstance(schema, ArrayType):
-            schema = schema.item  # type: ignore[attr-defined]
+            schema = schema.item
         if isinstance(schema, ObjectType):
-            return tuple(p.name for p in schema.properties)  # type: ignore[attr-defined]
+            return tuple(p.name for p in schema.properties)
         return ()
 
 

@@ -60,9 +60,9 @@ def form_allowed(kind: PolicyKind, verb: Verb, entity: Entity, shape: Shape | No
                     return True
         return False
 
-    if matches(kind.forms):  # type: ignore[attr-defined]
+    if matches(kind.forms):
         return Verdict.ACCEPTED
-    return Verdict.DOCS_ONLY if matches(kind.docs_forms) else Verdict.REJECTED  # type: ignore[attr-defined]
+    return Verdict.DOCS_ONLY if matches(kind.docs_forms) else Verdict.REJECTED
 
 
 def validate(
@@ -82,9 +82,9 @@ def validate(
     if isinstance(value, list) != want_array or not isinstance(value, (list, tuple)):
         return [_wrong_shape(kind, value, want_array)]
     out: list[Problem] = []
-    if kind.payload is not None:  # type: ignore[attr-defined]
-        _check(kind.payload, value, (), context, out)  # type: ignore[attr-defined]
-    for check in kind.checks:  # type: ignore[attr-defined]
+    if kind.payload is not None:
+        _check(kind.payload, value, (), context, out)
+    for check in kind.checks:
         out.extend(check(value, context))
     return out
 
@@ -93,7 +93,7 @@ def validate_arguments(kind: PolicyKind, verb: Verb, entity: Entity, pairs: Iter
     """The problems of a keyword form's `name = value` list (`with (...)`), as plain pairs."""
     context = Context(verb=verb, entity=entity, now=None)
     out: list[Problem] = []
-    _object(ObjectType(properties=kind.keyword_args), tuple(pairs), (), context, out)  # type: ignore[attr-defined]
+    _object(ObjectType(properties=kind.keyword_args), tuple(pairs), (), context, out)
     return out
 
 
@@ -131,7 +131,7 @@ def _plain(value: Any) -> Any:
 
 def _wrong_shape(kind: PolicyKind, value: Any, want_array: bool) -> Problem:
     expected = "a JSON array" if want_array else "a JSON object"
-    message = f"the `{kind.name}` policy payload must be {expected}, found {describe(value)}"  # type: ignore[attr-defined]
+    message = f"the `{kind.name}` policy payload must be {expected}, found {describe(value)}"
     if want_array and isinstance(value, tuple):
         help = "wrap the object in `[...]`"
     elif isinstance(value, list) and len(value) == 1 and isinstance(value[0], tuple):
@@ -157,7 +157,7 @@ def _check(type_: Type, value: Any, path: Path, context: Context, out: list[Prob
     if isinstance(type_, ArrayType):
         if isinstance(value, list):
             for i, item in enumerate(value):
-                _check(type_.item, item, (*path, i), context, out)  # type: ignore[attr-defined]
+                _check(type_.item, item, (*path, i), context, out)
             _array_length(type_, value, path, out)
         else:
             out.append(_wrong_type(type_, value, path))
@@ -168,7 +168,7 @@ def _check(type_: Type, value: Any, path: Path, context: Context, out: list[Prob
 
 
 def _array_length(type_: ArrayType, value: list[Any], path: Path, out: list[Problem]) -> None:
-    most = type_.max_items  # type: ignore[attr-defined]
+    most = type_.max_items
     if most is not None and len(value) > most:
         out.append(problem("out-of-range", path, f"{where(path)} may hold at most {most} items, found {len(value)}"))
 
@@ -200,28 +200,28 @@ def _object(schema: ObjectType, pairs: tuple[Any, ...], path: Path, context: Con
             out.append(_unknown(schema, key, (*path, key)))
             continue
         _member(spec, key, value, (*path, key), context, out)
-    for spec in schema.properties:  # type: ignore[attr-defined]
-        if context.verb in spec.required and spec.name.lower() not in last:  # type: ignore[attr-defined]
+    for spec in schema.properties:
+        if context.verb in spec.required and spec.name.lower() not in last:
             out.append(_missing(schema, spec, last, path))
 
 
 def _member(spec: Property, key: str, value: Any, path: Path, context: Context, out: list[Problem]) -> None:
-    name = spec.name  # type: ignore[attr-defined]
+    name = spec.name
     if key != name:
         message = f"property `{key}` is not written as the docs write it"
         out.append(problem("property-case", path, message, f"write `{name}`", on_key=True, fix=f'"{name}"'))
-    if spec.output:  # type: ignore[attr-defined]
+    if spec.output:
         out.append(problem("service-filled", path, f"`{name}` is filled in by the service", "remove it", on_key=True))
-    if spec.removed:  # type: ignore[attr-defined]
+    if spec.removed:
         message = f"`{name}` is no longer documented"
         out.append(problem("removed-property", path, message, "remove it unless support asked for it", on_key=True))
-    scopes = spec.scopes  # type: ignore[attr-defined]
+    scopes = spec.scopes
     if scopes is not None and context.entity not in scopes:
         message = f"`{name}` is not allowed on `{context.entity.value}`"
         out.append(problem("not-allowed-at-scope", path, message, "remove it", on_key=True))
-    if value is None and spec.nullable:  # type: ignore[attr-defined]
+    if value is None and spec.nullable:
         return
-    _check(spec.type, value, path, context, out)  # type: ignore[attr-defined]
+    _check(spec.type, value, path, context, out)
 
 
 def suggest(word: str, names: Iterable[str]) -> str | None:
@@ -237,7 +237,7 @@ def suggest(word: str, names: Iterable[str]) -> str | None:
 
 
 def _unknown(schema: ObjectType, key: str, path: Path) -> Problem:
-    names = [p.name for p in schema.properties]  # type: ignore[attr-defined]
+    names = [p.name for p in schema.properties]
     guess = suggest(key, names)
     if guess:
         help = f"did you mean `{guess}`?"
@@ -249,8 +249,8 @@ def _unknown(schema: ObjectType, key: str, path: Path) -> Problem:
 
 
 def _missing(schema: ObjectType, spec: Property, last: dict[str, tuple[str, Any]], path: Path) -> Problem:
-    name = spec.name  # type: ignore[attr-defined]
-    known = {p.name.lower() for p in schema.properties}  # type: ignore[attr-defined]
+    name = spec.name
+    known = {p.name.lower() for p in schema.properties}
     help = f"add `{name}`"
     for low, (key, _) in last.items():
         if low not in known and suggest(key, [name]) == name:
@@ -323,17 +323,17 @@ def _timespan(type_: TimespanType, value: Any, path: Path) -> Problem | None:
 def _enum(type_: EnumType, value: Any, path: Path) -> Problem | None:
     if not isinstance(value, str):
         return _wrong_type(type_, value, path)
-    values = type_.values  # type: ignore[attr-defined]
+    values = type_.values
     if value in values:
         return None
     low = value.lower()
     exact = next((v for v in values if v.lower() == low), None)
     if exact is not None:
-        if type_.any_case:  # type: ignore[attr-defined]
+        if type_.any_case:
             return None
         message = f"{where(path)} value `{value}` is not written as the docs write it"
         return problem("enum-case", path, message, f"write `{exact}`", fix=f'"{exact}"')
-    renamed = type_.legacy.get(low)  # type: ignore[attr-defined]
+    renamed = type_.legacy.get(low)
     if renamed is not None:
         message = f"{where(path)} value `{value}` is the old name of `{renamed}`"
         return problem("renamed-enum", path, message, f"write `{renamed}`", fix=f'"{renamed}"')
