@@ -61,8 +61,9 @@ DECISIONS = """\
   style and no-ops.
 - **Names ignore case.** The service reads payloads with a reader that binds property names
   ignoring case, so `softDeletePeriod` is the property `SoftDeletePeriod`, written in another
-  case (a warning with a fix), and `"A"` beside `"a"` is a duplicate key. When a key repeats,
-  the last value is the one checked, as a JSON reader keeps it.
+  case (a warning with a fix), and `"A"` beside `"a"` is a duplicate key, in any object at any
+  depth. Names are judged on every member; values only on the one a JSON reader keeps, the
+  last of a repeated name.
 - **Enum values ignore case too**, for the same reason: another case is a warning with a fix;
   an unknown value is a warning with a suggestion. The encoding profile (`type = '...'`) is
   exempt from the case check: the docs' own examples write it in lower case.

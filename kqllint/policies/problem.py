@@ -56,8 +56,9 @@ class Problem(_Value):
 
     `path` leads from the payload's root to the value (or key, when `on_key`): a `str` step is
     an object key as written, an `int` an array index. A key step names the last member with
-    that spelling, which is the one a JSON reader keeps; `occurrence` (0-based) names another
-    one, for `duplicate-key`. `fix` is replacement JSON text for that key or value.
+    that spelling; when the last step's key is spelt the same more than once in its object,
+    `occurrence` (0-based) says which member is meant (-1: the last). `fix` is replacement
+    JSON text for that key or value.
     """
 
     __slots__ = ("path", "on_key", "check", "severity", "message", "help", "fix", "occurrence")

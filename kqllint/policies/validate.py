@@ -32,7 +32,7 @@ from kqllint.policies.schema import (
     Type,
     Verb,
 )
-from kqllint.policies.values import datetime_ok, identity_problem, timespan_fix, timespan_seconds
+from kqllint.policies.values import datetime_ok, identity_problems, timespan_fix, timespan_seconds
 from kqllint.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -79,9 +79,9 @@ def validate(
     context = Context(verb=verb, entity=entity, now=now)
     want_array = shapes[0] is Shape.JSON_ARRAY
     value = _plain(value)
+    out = _duplicate_keys(value)
     if isinstance(value, list) != want_array or not isinstance(value, (list, tuple)):
-        return [_wrong_shape(kind, value, want_array)]
-    out: list[Problem] = []
+        return [_wrong_shape(kind, value, want_array), *out]
     if kind.payload is not None:
         _check(kind.payload, value, (), context, out)
     for check in kind.checks:
@@ -162,6 +162,9 @@ def _check(type_: Type, value: Any, path: Path, context: Context, out: list[Prob
         else:
             out.append(_wrong_type(type_, value, path))
         return
+    if isinstance(type_, GuidOrSystemType):
+        out.extend(_identity(type_, value, path))
+        return
     found = _scalar(type_, value, path)
     if found is not None:
         out.append(found)
@@ -182,46 +185,85 @@ def _wrong_type(type_: Type, value: Any, path: Path, fix: str | None = None) -> 
 
 
 def _object(schema: ObjectType, pairs: tuple[Any, ...], path: Path, context: Context, out: list[Problem]) -> None:
+    # Key checks judge every member, as written; value checks judge the member a JSON reader
+    # keeps, the last of those whose names are equal ignoring case.
+    total: dict[str, int] = {}
+    for key, _ in pairs:
+        total[key] = total.get(key, 0) + 1
+    seen: dict[str, int] = {}
     last: dict[str, tuple[str, Any]] = {}
-    count: dict[str, int] = {}
     for key, value in pairs:
-        low = key.lower()
-        if low in last:
-            first = next(k for k, _ in pairs if k.lower() == low)
-            how = "again" if first == key else f"again as `{key}` (names bind ignoring case)"
-            message = f"property `{first}` is given {how}; only the last value is kept"
-            out.append(problem("duplicate-key", (*path, key), message, "keep one of them",
-                               on_key=True, occurrence=count.get(key, 0)))  # fmt: skip
-        count[key] = count.get(key, 0) + 1
-        last[low] = (key, value)
-    for key, value in last.values():
+        n = seen[key] = seen.get(key, -1) + 1
+        occurrence = -1 if n == total[key] - 1 else n
+        last[key.lower()] = (key, value)
         spec = schema.property(key)
         if spec is None:
-            out.append(_unknown(schema, key, (*path, key)))
-            continue
-        _member(spec, key, value, (*path, key), context, out)
+            out.append(_unknown(schema, key, (*path, key), occurrence))
+        else:
+            _key(spec, key, (*path, key), occurrence, context, out)
+    for key, value in last.values():
+        spec = schema.property(key)
+        if spec is not None and not (value is None and spec.nullable):
+            _check(spec.type, value, (*path, key), context, out)
     for spec in schema.properties:
         if context.verb in spec.required and spec.name.lower() not in last:
             out.append(_missing(schema, spec, last, path))
 
 
-def _member(spec: Property, key: str, value: Any, path: Path, context: Context, out: list[Problem]) -> None:
+def _duplicate_keys(value: Any) -> list[Problem]:
+    """Every key given again in its object, at any depth, schema or not (names equal ignoring
+    case collide: the service binds them so). An explicit stack: no recursion to exhaust."""
+    out: list[Problem] = []
+    stack: list[tuple[Any, Path]] = [(value, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, list):
+            stack.extend((item, (*path, i)) for i, item in enumerate(node) if isinstance(item, (list, tuple)))
+            continue
+        if not isinstance(node, tuple):
+            continue
+        if len({k.lower() for k, _ in node}) < len(node):
+            out.extend(_repeats(node, path))
+        # A path names the last member of a spelling: an earlier one is overwritten anyway.
+        last = {k: v for k, v in node}
+        stack.extend((v, (*path, k)) for k, v in last.items() if isinstance(v, (list, tuple)))
+    return out
+
+
+def _repeats(pairs: tuple[Any, ...], path: Path) -> list[Problem]:
+    total: dict[str, int] = {}
+    for key, _ in pairs:
+        total[key] = total.get(key, 0) + 1
+    seen: dict[str, int] = {}
+    first: dict[str, str] = {}
+    out = []
+    for key, _ in pairs:
+        n = seen[key] = seen.get(key, -1) + 1
+        low = key.lower()
+        if low in first:
+            how = "again" if first[low] == key else f"again as `{key}` (names bind ignoring case)"
+            message = f"property `{first[low]}` is given {how}; only the last value is kept"
+            occurrence = -1 if n == total[key] - 1 else n
+            out.append(problem("duplicate-key", (*path, key), message, "keep one of them", on_key=True, occurrence=occurrence))
+        first.setdefault(low, key)
+    return out
+
+
+def _key(spec: Property, key: str, path: Path, occurrence: int, context: Context, out: list[Problem]) -> None:
+    """The checks of a member's name: its case, and whether it may be given here."""
     name = spec.name
+    at = {"on_key": True, "occurrence": occurrence}
     if key != name:
         message = f"property `{key}` is not written as the docs write it"
-        out.append(problem("property-case", path, message, f"write `{name}`", on_key=True, fix=f'"{name}"'))
+        out.append(problem("property-case", path, message, f"write `{name}`", fix=f'"{name}"', **at))
     if spec.output:
-        out.append(problem("service-filled", path, f"`{name}` is filled in by the service", "remove it", on_key=True))
+        out.append(problem("service-filled", path, f"`{name}` is filled in by the service", "remove it", **at))
     if spec.removed:
         message = f"`{name}` is no longer documented"
-        out.append(problem("removed-property", path, message, "remove it unless support asked for it", on_key=True))
-    scopes = spec.scopes
-    if scopes is not None and context.entity not in scopes:
+        out.append(problem("removed-property", path, message, "remove it unless support asked for it", **at))
+    if spec.scopes is not None and context.entity not in spec.scopes:
         message = f"`{name}` is not allowed on `{context.entity.value}`"
-        out.append(problem("not-allowed-at-scope", path, message, "remove it", on_key=True))
-    if value is None and spec.nullable:
-        return
-    _check(spec.type, value, path, context, out)
+        out.append(problem("not-allowed-at-scope", path, message, "remove it", **at))
 
 
 def suggest(word: str, names: Iterable[str]) -> str | None:
@@ -236,7 +278,7 @@ def suggest(word: str, names: Iterable[str]) -> str | None:
     return within[0] if len(within) == 1 else None
 
 
-def _unknown(schema: ObjectType, key: str, path: Path) -> Problem:
+def _unknown(schema: ObjectType, key: str, path: Path, occurrence: int) -> Problem:
     names = [p.name for p in schema.properties]
     guess = suggest(key, names)
     if guess:
@@ -245,7 +287,7 @@ def _unknown(schema: ObjectType, key: str, path: Path) -> Problem:
         help = "the documented properties are " + ", ".join(f"`{n}`" for n in names)
     else:
         help = "no property is documented here"
-    return problem("unknown-property", path, f"unknown property `{key}`", help, on_key=True)
+    return problem("unknown-property", path, f"unknown property `{key}`", help, on_key=True, occurrence=occurrence)
 
 
 def _missing(schema: ObjectType, spec: Property, last: dict[str, tuple[str, Any]], path: Path) -> Problem:
@@ -284,8 +326,6 @@ def _scalar(type_: Type, value: Any, path: Path) -> Problem | None:
         return problem("bad-datetime", path, f"{where(path)} is not a datetime: `{value}`", help)
     if isinstance(type_, EnumType):
         return _enum(type_, value, path)
-    if isinstance(type_, GuidOrSystemType):
-        return _identity(type_, value, path)
     return None
 
 
@@ -342,21 +382,22 @@ def _enum(type_: EnumType, value: Any, path: Path) -> Problem | None:
     return problem("unknown-enum", path, f"unknown {where(path)} value `{value}`", help)
 
 
-def _identity(type_: GuidOrSystemType, value: Any, path: Path) -> Problem | None:
+def _identity(type_: GuidOrSystemType, value: Any, path: Path) -> list[Problem]:
     if not isinstance(value, str):
-        return _wrong_type(type_, value, path)
-    check = identity_problem(value)
-    if check is None:
-        return None
+        return [_wrong_type(type_, value, path)]
+    return [_identity_problem(check, value, path) for check in identity_problems(value)]
+
+
+def _identity_problem(check: str, value: str, path: Path) -> Problem:
     name = where(path)
     if check == "system-case":
         return problem(check, path, f"`system` is written `{value}` in {name}", "write `system`", fix='"system"')
     if check == "uppercase-guid":
-        return problem(check, path, f"{name} is in upper case", "write it in lower case", fix=f'"{value.lower()}"')
+        return problem(check, path, f"{name} has uppercase digits", "write it in lower case", fix=f'"{value.lower()}"')
     if check == "braced-guid":
         return problem(check, path, f"{name} is a GUID in braces", "remove the braces", fix=f'"{value[1:-1]}"')
     if check == "nil-guid":
-        return problem(check, path, f"{name} is the all-zero GUID", "write the object id of a real identity")
+        return problem(check, path, f"{name} is the nil GUID, which is no identity", "write a real identity's object id")
     if check == "placeholder-guid":
         return problem(check, path, f"{name} is a placeholder: `{value}`", "write the identity's object id")
     return problem(check, path, f"{name} must be a GUID or `system`, found `{value}`", "write an object id or `system`")

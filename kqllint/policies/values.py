@@ -92,21 +92,24 @@ def _days_in(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-def identity_problem(value: str) -> str | None:
-    """What is wrong with an identity (`ObjectId`, `ManagedIdentity`): a check id, or None.
+def identity_problems(value: str) -> tuple[str, ...]:
+    """What is wrong with an identity (`ObjectId`, `ManagedIdentity`): check ids, or ().
 
-    The same judgement as the ManagedIdentity rules (P003-P008), in their order of precedence.
+    The same judgements as the ManagedIdentity rules P003-P008: a braced GUID can also be
+    the nil GUID or have uppercase digits; the other findings exclude each other.
     """
-    if value == "system":
-        return None
     if value.lower() == "system":
-        return "system-case"
-    if GUID.fullmatch(value):
-        if value == NIL_GUID:
-            return "nil-guid"
-        return "uppercase-guid" if value != value.lower() else None
+        return () if value == "system" else ("system-case",)
+    inner = value
+    found: list[str] = []
     if value.startswith("{") and value.endswith("}") and GUID.fullmatch(value, 1, len(value) - 1):
-        return "braced-guid"
-    if _TEMPLATE.search(value) or _GUID_SHAPED.fullmatch(value) or _PLACEHOLDER_WORD.search(value):
-        return "placeholder-guid"
-    return "invalid-guid"
+        inner = value[1:-1]
+        found.append("braced-guid")
+    if not GUID.fullmatch(inner):
+        is_placeholder = _TEMPLATE.search(value) or _GUID_SHAPED.fullmatch(value) or _PLACEHOLDER_WORD.search(value)
+        return ("placeholder-guid",) if is_placeholder else ("invalid-guid",)
+    if inner == NIL_GUID:
+        found.append("nil-guid")
+    if inner != inner.lower():
+        found.append("uppercase-guid")
+    return tuple(found)
