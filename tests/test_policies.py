@@ -398,3 +398,43 @@ def _overwritten_container(value: Any) -> bool:
                 return True
         stack.extend(items)
     return False
+
+
+# ---- positions: the lenient path gives the same values, and every path finds its node ----
+
+
+@pytest.mark.parametrize(("kind_name", "index", "case"), CASES, ids=[f"{k}-{i}" for k, i, _ in CASES])
+def test_every_problem_locates_its_node(kind_name: str, index: int, case: dict[str, Any]) -> None:
+    from kqllint.literals import decode_literal
+    from kqllint.model import JsonString
+    from kqllint.payload import parse_payload
+    from kqllint.policies.locate import locate, to_plain
+
+    token = f"```{case['payload']}```"
+    literal, errors = decode_literal(token, 0)
+    root = parse_payload(literal).value
+    assert not errors and root is not None
+    assert to_plain(root) == _load(case["payload"])
+    kind = KINDS_BY_NAME[kind_name]
+    for p in validate(kind, Verb(case["verb"]), Entity(case["entity"]), to_plain(root), now=_now(case)):
+        node = locate(root, p)
+        assert node is not None, p
+        if p.on_key:
+            assert isinstance(node, JsonString) and node.value == p.path[-1]
+            assert token[node.span.start : node.span.end] == json.dumps(node.value)
+
+
+def test_deep_nesting_does_not_exhaust_the_stack() -> None:
+    from kqllint.literals import decode_literal
+    from kqllint.payload import parse_payload
+    from kqllint.policies.locate import to_plain
+
+    deep: Any = []
+    for _ in range(3000):  # deeper than the recursion limit
+        deep = [(("PartitionKeys", deep),)]
+    for kind in KINDS:
+        for p in validate(kind, Verb.ALTER, Entity.TABLE, deep):
+            assert p.check in CHECKS
+    text = "[" * 60 + "]" * 60  # the scanner stops at 64 levels; to_plain is iterative anyway
+    root = parse_payload(decode_literal(f"```{text}```", 0)[0]).value
+    assert root is not None and to_plain(root) == json.loads(text)

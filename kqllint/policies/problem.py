@@ -79,11 +79,13 @@ def problem(check: str, path: Path, message: str, help: str | None = None, **mor
     return Problem(path=path, check=check, severity=CHECKS[check][0], message=message, help=help, **more)
 
 
-class Context(_Value):
-    """What a check knows besides the payload: the command's verb and entity, and "now"."""
+class Context:
+    """What a check knows besides the payload: the command's verb and entity, and "now".
+    (A plain class: one is made per payload, and `_Value`'s generic __init__ is slower.)"""
 
     __slots__ = ("verb", "entity", "now")
 
-    verb: Verb
-    entity: Entity
-    now: datetime | None
+    def __init__(self, verb: Verb, entity: Entity, now: datetime | None) -> None:
+        self.verb = verb
+        self.entity = entity
+        self.now = now

@@ -222,14 +222,25 @@ class GuidOrSystemType(Type):
 class ObjectType(Type):
     """A JSON object with a closed set of properties, in canonical order."""
 
-    __slots__ = ("properties",)
+    __slots__ = ("properties", "by_name", "required", "flagged")
     properties: tuple[Property, ...]
+    by_name: dict[str, Property]  # by lowercase name: the service binds names ignoring case
+    required: tuple[Property, ...]  # those required on some verb
+    flagged: frozenset[str]  # documented spellings of properties whose name alone is a finding
     name = "an object"
 
+    def __init__(self, properties: tuple[Property, ...]) -> None:
+        by_name = {p.name.lower(): p for p in properties}
+        required = tuple(p for p in properties if p.required)
+        flagged = frozenset(p.name for p in properties if p.output or p.removed or p.scopes is not None)
+        super().__init__(properties=properties, by_name=by_name, required=required, flagged=flagged)
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.properties,)
+
     def property(self, name: str) -> Property | None:
-        """The property called `name`, ignoring case (the service binds names so)."""
-        low = name.lower()
-        return next((p for p in self.properties if p.name.lower() == low), None)
+        """The property called `name`, ignoring case."""
+        return self.by_name.get(name.lower())
 
 
 class ArrayType(Type):

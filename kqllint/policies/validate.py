@@ -73,11 +73,11 @@ def validate(
     `now` is the time `expiry-in-past` compares with; without it that check is skipped.
     Never raises on a JSON value; returns [] for a kind or verb without a JSON payload.
     """
-    shapes = [s for s in kind.shapes(verb) if s in (Shape.JSON_OBJECT, Shape.JSON_ARRAY)]
-    if not shapes:
+    shape = _json_shape(kind, verb)
+    if shape is None:
         return []
-    context = Context(verb=verb, entity=entity, now=now)
-    want_array = shapes[0] is Shape.JSON_ARRAY
+    context = Context(verb, entity, now)
+    want_array = shape is Shape.JSON_ARRAY
     value = _plain(value)
     out = _duplicate_keys(value)
     if isinstance(value, list) != want_array or not isinstance(value, (list, tuple)):
@@ -89,9 +89,21 @@ def validate(
     return out
 
 
+_JSON_SHAPES: dict[tuple[str, Verb], Shape | None] = {}
+
+
+def _json_shape(kind: PolicyKind, verb: Verb) -> Shape | None:
+    """The JSON shape `verb` takes for `kind`, if any (asked once per payload: kept)."""
+    key = (kind.name, verb)
+    if key not in _JSON_SHAPES:
+        shapes = [s for s in kind.shapes(verb) if s in (Shape.JSON_OBJECT, Shape.JSON_ARRAY)]
+        _JSON_SHAPES[key] = shapes[0] if shapes else None
+    return _JSON_SHAPES[key]
+
+
 def validate_arguments(kind: PolicyKind, verb: Verb, entity: Entity, pairs: Iterable[tuple[str, Any]]) -> list[Problem]:
     """The problems of a keyword form's `name = value` list (`with (...)`), as plain pairs."""
-    context = Context(verb=verb, entity=entity, now=None)
+    context = Context(verb, entity, None)
     out: list[Problem] = []
     _object(ObjectType(properties=kind.keyword_args), tuple(pairs), (), context, out)
     return out
@@ -145,29 +157,28 @@ def _wrong_shape(kind: PolicyKind, value: Any, want_array: bool) -> Problem:
 
 
 def _check(type_: Type, value: Any, path: Path, context: Context, out: list[Problem]) -> None:
-    value = _plain(value)
-    if isinstance(type_, AnyType):
-        return
-    if isinstance(type_, ObjectType):
+    kind = type(type_)
+    if kind is StringType and type(value) is str:
+        return  # the common case first: most values are strings
+    if kind is ObjectType:
         if isinstance(value, tuple):
-            _object(type_, value, path, context, out)
+            _object(type_, value, path, context, out)  # type: ignore[arg-type]
         else:
             out.append(_wrong_type(type_, value, path))
-        return
-    if isinstance(type_, ArrayType):
+    elif kind is ArrayType:
         if isinstance(value, list):
-            for i, item in enumerate(value):
-                _check(type_.item, item, (*path, i), context, out)
-            _array_length(type_, value, path, out)
+            item = type_.item  # type: ignore[attr-defined]
+            for i, element in enumerate(value):
+                _check(item, element, (*path, i), context, out)
+            _array_length(type_, value, path, out)  # type: ignore[arg-type]
         else:
             out.append(_wrong_type(type_, value, path))
-        return
-    if isinstance(type_, GuidOrSystemType):
-        out.extend(_identity(type_, value, path))
-        return
-    found = _scalar(type_, value, path)
-    if found is not None:
-        out.append(found)
+    elif kind is GuidOrSystemType:
+        out.extend(_identity(type_, value, path))  # type: ignore[arg-type]
+    elif kind is not AnyType:
+        found = _scalar(type_, value, path)
+        if found is not None:
+            out.append(found)
 
 
 def _array_length(type_: ArrayType, value: list[Any], path: Path, out: list[Problem]) -> None:
@@ -187,64 +198,86 @@ def _wrong_type(type_: Type, value: Any, path: Path, fix: str | None = None) -> 
 def _object(schema: ObjectType, pairs: tuple[Any, ...], path: Path, context: Context, out: list[Problem]) -> None:
     # Key checks judge every member, as written; value checks judge the member a JSON reader
     # keeps, the last of those whose names are equal ignoring case.
-    total: dict[str, int] = {}
-    for key, _ in pairs:
-        total[key] = total.get(key, 0) + 1
-    seen: dict[str, int] = {}
+    by_name = schema.by_name
+    repeats = len({k for k, _ in pairs}) < len(pairs)
     last: dict[str, tuple[str, Any]] = {}
-    for key, value in pairs:
-        n = seen[key] = seen.get(key, -1) + 1
-        occurrence = -1 if n == total[key] - 1 else n
-        last[key.lower()] = (key, value)
-        spec = schema.property(key)
+    for i, (key, value) in enumerate(pairs):
+        low = key.lower()
+        last[low] = (key, value)
+        spec = by_name.get(low)
+        occurrence = _occurrence(pairs, i) if repeats else -1
         if spec is None:
             out.append(_unknown(schema, key, (*path, key), occurrence))
-        else:
+        elif key != spec.name or key in schema.flagged:
             _key(spec, key, (*path, key), occurrence, context, out)
-    for key, value in last.values():
-        spec = schema.property(key)
-        if spec is not None and not (value is None and spec.nullable):
-            _check(spec.type, value, (*path, key), context, out)
-    for spec in schema.properties:
+    for low, (key, value) in last.items():
+        spec = by_name.get(low)
+        if spec is None or (value is None and spec.nullable) or _plainly_right(spec.type, value):
+            continue
+        _check(spec.type, value, (*path, key), context, out)
+    for spec in schema.required:
         if context.verb in spec.required and spec.name.lower() not in last:
             out.append(_missing(schema, spec, last, path))
 
 
+def _plainly_right(type_: Type, value: Any) -> bool:
+    """A quick yes for the usual string, boolean and enum values (no path to build)."""
+    kind = type(type_)
+    if kind is StringType:
+        return type(value) is str
+    if kind is BoolType:
+        return type(value) is bool
+    return kind is EnumType and type(value) is str and value in type_.values  # type: ignore[attr-defined]
+
+
+def _occurrence(pairs: tuple[Any, ...], i: int) -> int:
+    """Which of the members spelt as member `i` it is (0-based), or -1 for the last one."""
+    key = pairs[i][0]
+    if all(k != key for k, _ in pairs[i + 1 :]):
+        return -1
+    return sum(1 for k, _ in pairs[:i] if k == key)
+
+
 def _duplicate_keys(value: Any) -> list[Problem]:
     """Every key given again in its object, at any depth, schema or not (names equal ignoring
-    case collide: the service binds them so). An explicit stack: no recursion to exhaust."""
+    case collide: the service binds them so). An explicit stack, and paths kept as links to
+    the parent's, so deep nesting costs neither recursion nor quadratic copying."""
     out: list[Problem] = []
-    stack: list[tuple[Any, Path]] = [(value, ())]
+    stack: list[tuple[Any, Any]] = [(value, None)]
     while stack:
-        node, path = stack.pop()
+        node, link = stack.pop()
         if isinstance(node, list):
-            stack.extend((item, (*path, i)) for i, item in enumerate(node) if isinstance(item, (list, tuple)))
+            stack.extend((item, (link, i)) for i, item in enumerate(node) if isinstance(item, (list, tuple)))
             continue
         if not isinstance(node, tuple):
             continue
+        members = node
         if len({k.lower() for k, _ in node}) < len(node):
-            out.extend(_repeats(node, path))
-        # A path names the last member of a spelling: an earlier one is overwritten anyway.
-        last = {k: v for k, v in node}
-        stack.extend((v, (*path, k)) for k, v in last.items() if isinstance(v, (list, tuple)))
+            out.extend(_repeats(node, _path(link)))
+            # A path names the last member of a spelling: an earlier one is overwritten anyway.
+            members = tuple({k: v for k, v in node}.items())
+        stack.extend((v, (link, k)) for k, v in members if isinstance(v, (list, tuple)))
     return out
 
 
+def _path(link: Any) -> Path:
+    steps = []
+    while link is not None:
+        link, step = link
+        steps.append(step)
+    return tuple(reversed(steps))
+
+
 def _repeats(pairs: tuple[Any, ...], path: Path) -> list[Problem]:
-    total: dict[str, int] = {}
-    for key, _ in pairs:
-        total[key] = total.get(key, 0) + 1
-    seen: dict[str, int] = {}
     first: dict[str, str] = {}
     out = []
-    for key, _ in pairs:
-        n = seen[key] = seen.get(key, -1) + 1
+    for i, (key, _) in enumerate(pairs):
         low = key.lower()
         if low in first:
             how = "again" if first[low] == key else f"again as `{key}` (names bind ignoring case)"
             message = f"property `{first[low]}` is given {how}; only the last value is kept"
-            occurrence = -1 if n == total[key] - 1 else n
-            out.append(problem("duplicate-key", (*path, key), message, "keep one of them", on_key=True, occurrence=occurrence))
+            at = {"on_key": True, "occurrence": _occurrence(pairs, i)}
+            out.append(problem("duplicate-key", (*path, key), message, "keep one of them", **at))
         first.setdefault(low, key)
     return out
 
