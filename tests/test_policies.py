@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import kqllint.policies as policies
 from kqllint.policies import KINDS, KINDS_BY_NAME, lookup_kind
 from kqllint.policies.problem import CHECKS, Problem
-from kqllint.policies.schema import ArrayType, Entity, ObjectType, PolicyKind, Shape, Verb
+from kqllint.policies.schema import ArrayType, Entity, ObjectType, PolicyKind, PayloadShape, Verb
 from kqllint.policies.validate import Verdict, form_allowed, validate, validate_arguments
 from kqllint.policies.values import datetime_ok, format_timespan, timespan_fix, timespan_seconds
 from strategies import json_texts
@@ -52,7 +52,7 @@ EXAMPLES = _jsonl(DATA / "examples.jsonl")
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["command"][:70])
 def test_documented_example(example: dict[str, Any]) -> None:
     kind = KINDS_BY_NAME[example["kind"]]
-    verb, entity, shape = Verb(example["verb"]), Entity(example["entity"]), Shape(example["shape"])
+    verb, entity, shape = Verb(example["verb"]), Entity(example["entity"]), PayloadShape(example["shape"])
     if example["expect"] == "invalid-json":  # a docs bug: the JSON reader reports it
         with pytest.raises(json.JSONDecodeError):
             _load(example["payload"])
@@ -131,13 +131,13 @@ def test_a_kind_without_a_json_payload_is_not_validated() -> None:
 FORMS = _jsonl(DATA / "forms.jsonl")
 
 
-def _shape(kind: PolicyKind, argument: str) -> Shape:
+def _shape(kind: PolicyKind, argument: str) -> PayloadShape:
     if argument == "none":
-        return Shape.NONE
+        return PayloadShape.NONE
     if argument == "string":
-        return Shape.STRING
+        return PayloadShape.STRING
     declared = {f.shape for f in (*kind.forms, *kind.docs_forms)}
-    return Shape.BARE if Shape.BARE in declared else Shape.KEYWORD
+    return PayloadShape.BARE if PayloadShape.BARE in declared else PayloadShape.KEYWORD
 
 
 def test_forms_cover_every_kind_verb_and_entity() -> None:
@@ -194,12 +194,13 @@ def test_kind_declaration_is_consistent(kind: PolicyKind) -> None:
     assert kind.cluster_only == (entities == {Entity.CLUSTER})
     for form in kind.forms:
         assert form.entities, form
-        assert (form.shape is Shape.NONE) == (form.verb in (Verb.SHOW, Verb.DELETE))
-        if form.shape in (Shape.KEYWORD, Shape.BARE):
+        assert (form.shape is PayloadShape.NONE) == (form.verb in (Verb.SHOW, Verb.DELETE))
+        if form.shape in (PayloadShape.KEYWORD, PayloadShape.BARE):
             assert form.example, f"{kind.name}: a keyword form needs an example argument"
-    json_shapes = {s for v in Verb for s in kind.shapes(v) if s in (Shape.JSON_OBJECT, Shape.JSON_ARRAY)}
+    json_shapes = {s for v in Verb for s in kind.shapes(v) if s in (PayloadShape.JSON_OBJECT, PayloadShape.JSON_ARRAY)}
     if kind.payload is not None:
-        assert json_shapes == {Shape.JSON_ARRAY if isinstance(kind.payload, ArrayType) else Shape.JSON_OBJECT}
+        array = isinstance(kind.payload, ArrayType)
+        assert json_shapes == {PayloadShape.JSON_ARRAY if array else PayloadShape.JSON_OBJECT}
         order = kind.key_order()
         assert order and len(order) == len({n.lower() for n in order})
     assert kind.url == "" or kind.url.startswith("https://learn.microsoft.com/")

@@ -14,7 +14,7 @@ from kqllint.policies import KINDS
 from kqllint.policies.problem import CHECKS
 from kqllint.policies.schema import (
     ENTITY_TEXT, AnyType, ArrayType, BoolType, DatetimeType, EnumType, GuidOrSystemType, IntType,
-    ObjectType, PolicyKind, Property, RealType, Shape, StringType, TimespanType, Type, Verb,
+    ObjectType, PolicyKind, Property, RealType, PayloadShape, StringType, TimespanType, Type, Verb,
 )  # fmt: skip
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,8 +94,8 @@ DECISIONS = """\
 """
 
 _SHAPES = {
-    Shape.JSON_OBJECT: "JSON object", Shape.JSON_ARRAY: "JSON array", Shape.STRING: "string",
-    Shape.KEYWORD: "keyword syntax", Shape.BARE: "bare word", Shape.NONE: "",
+    PayloadShape.JSON_OBJECT: "JSON object", PayloadShape.JSON_ARRAY: "JSON array", PayloadShape.STRING: "string",
+    PayloadShape.KEYWORD: "keyword syntax", PayloadShape.BARE: "bare word", PayloadShape.NONE: "",
 }  # fmt: skip
 
 

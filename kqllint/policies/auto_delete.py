@@ -7,7 +7,7 @@ from typing import Any
 
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
-    ALTER_ONLY, BOOL, DATETIME, TABLE, PolicyKind, Shape, Verb, forms, obj, prop, show_delete,
+    ALTER_ONLY, BOOL, DATETIME, TABLE, PolicyKind, PayloadShape, Verb, forms, obj, prop, show_delete,
 )  # fmt: skip
 from kqllint.policies.validate import members
 from kqllint.policies.values import datetime_key, datetime_ok
@@ -26,7 +26,7 @@ def _expired(value: Any, context: Context) -> Iterator[Problem]:
 KIND = PolicyKind(
     name="auto_delete",
     title="Auto delete",
-    forms=(forms(Verb.ALTER, Shape.JSON_OBJECT, TABLE), *show_delete(TABLE, TABLE)),
+    forms=(forms(Verb.ALTER, PayloadShape.JSON_OBJECT, TABLE), *show_delete(TABLE, TABLE)),
     payload=obj(
         prop("ExpiryDate", DATETIME, "when the table is dropped; not null, in the future", required=ALTER_ONLY),
         prop("DeleteIfNotEmpty", BOOL, "drop the table even when it holds data", default=False),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kqllint.policies.schema import (
     ANY, CLUSTER, COLUMN, DATABASE, GRAPH_MODEL, NAMED_DATABASE, TABLE, TABLES, TIMESPAN, VIEW,
-    Entity, PolicyKind, Shape, Verb, forms, prop, show_delete,
+    Entity, PolicyKind, PayloadShape, Verb, forms, prop, show_delete,
 )  # fmt: skip
 
 _STARS = {Entity.TABLE_STAR, Entity.DATABASE_STAR, Entity.COLUMN_STAR, Entity.GRAPH_MODEL_STAR}
@@ -13,7 +13,7 @@ KIND = PolicyKind(
     name="caching",
     title="Caching",
     forms=(
-        forms(Verb.ALTER, Shape.KEYWORD, CLUSTER, DATABASE, TABLE, TABLES, VIEW, COLUMN, GRAPH_MODEL,
+        forms(Verb.ALTER, PayloadShape.KEYWORD, CLUSTER, DATABASE, TABLE, TABLES, VIEW, COLUMN, GRAPH_MODEL,
               example="hot = 30d"),  # fmt: skip
         *show_delete(
             CLUSTER | DATABASE | TABLE | VIEW | COLUMN | GRAPH_MODEL | _STARS,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import CLUSTER, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import CLUSTER, PolicyKind, PayloadShape, Verb, forms, show_delete
 
 KIND = PolicyKind(
     name="callout",
     title="Callout",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_ARRAY, CLUSTER),
-        forms(Verb.ALTER_MERGE, Shape.JSON_ARRAY, CLUSTER, note="updates `CanCall` of matching entries, adds others"),
+        forms(Verb.ALTER, PayloadShape.JSON_ARRAY, CLUSTER),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_ARRAY, CLUSTER, note="updates `CanCall` of matching entries"),
         *show_delete(CLUSTER, CLUSTER),
     ),
     payload=None,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import CLUSTER, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import CLUSTER, PolicyKind, PayloadShape, Verb, forms, show_delete
 
 KIND = PolicyKind(
     name="capacity",
     title="Capacity",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, CLUSTER, note="deprecated: the docs say to use `.alter-merge`"),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, CLUSTER),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, CLUSTER, note="deprecated: the docs say to use `.alter-merge`"),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, CLUSTER),
         *show_delete(CLUSTER, ()),
     ),
     payload=None,

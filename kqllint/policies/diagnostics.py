@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import CLUSTER, DATABASE, NAMED_DATABASE, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import (
+    CLUSTER, DATABASE, NAMED_DATABASE, PayloadShape, PolicyKind, Verb, forms, show_delete,
+)  # fmt: skip
 
 KIND = PolicyKind(
     name="diagnostics",
     title="Diagnostics",
     forms=(
-        forms(Verb.ALTER, Shape.STRING, CLUSTER, DATABASE),
-        forms(Verb.ALTER_MERGE, Shape.STRING, CLUSTER, DATABASE),
+        forms(Verb.ALTER, PayloadShape.STRING, CLUSTER, DATABASE),
+        forms(Verb.ALTER_MERGE, PayloadShape.STRING, CLUSTER, DATABASE),
         *show_delete(CLUSTER | DATABASE, NAMED_DATABASE),
     ),
     payload=None,

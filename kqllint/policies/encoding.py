@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    COLUMN, DATABASE, NAMED_DATABASE, TABLE, Entity, PolicyKind, Shape, Verb, enum_of, forms, prop,
+    COLUMN, DATABASE, NAMED_DATABASE, TABLE, Entity, PolicyKind, PayloadShape, Verb, enum_of, forms, prop,
     show_delete,
 )  # fmt: skip
 
@@ -11,13 +11,13 @@ KIND = PolicyKind(
     name="encoding",
     title="Encoding",
     forms=(
-        forms(Verb.ALTER, Shape.STRING, DATABASE, TABLE, COLUMN),
-        forms(Verb.ALTER, Shape.KEYWORD, COLUMN, example="type = 'identifier'"),
-        forms(Verb.ALTER_MERGE, Shape.STRING, DATABASE, TABLE, COLUMN),
+        forms(Verb.ALTER, PayloadShape.STRING, DATABASE, TABLE, COLUMN),
+        forms(Verb.ALTER, PayloadShape.KEYWORD, COLUMN, example="type = 'identifier'"),
+        forms(Verb.ALTER_MERGE, PayloadShape.STRING, DATABASE, TABLE, COLUMN),
         *show_delete(NAMED_DATABASE | TABLE | COLUMN, NAMED_DATABASE | TABLE | COLUMN),
     ),
     docs_forms=(
-        forms(Verb.SHOW, Shape.NONE, {Entity.DATABASE_STAR, Entity.TABLE_STAR, Entity.COLUMN_STAR}),
+        forms(Verb.SHOW, PayloadShape.NONE, {Entity.DATABASE_STAR, Entity.TABLE_STAR, Entity.COLUMN_STAR}),
     ),
     payload=None,
     keywords=("type",),

@@ -7,7 +7,7 @@ from typing import Any
 
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
-    DATABASE, NAMED_DATABASE, STRING, TABLE, TIMESPAN, ArrayType, Entity, PolicyKind, Shape, Verb,
+    DATABASE, NAMED_DATABASE, STRING, TABLE, TIMESPAN, ArrayType, Entity, PolicyKind, PayloadShape, Verb,
     forms, obj, prop, show_delete,
 )  # fmt: skip
 from kqllint.policies.validate import members
@@ -30,7 +30,7 @@ KIND = PolicyKind(
     name="extent_tags_retention",
     title="Extent tags retention",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_ARRAY, DATABASE, TABLE),
+        forms(Verb.ALTER, PayloadShape.JSON_ARRAY, DATABASE, TABLE),
         *show_delete(DATABASE | TABLE | {Entity.TABLE_STAR, Entity.DATABASE_STAR}, NAMED_DATABASE | TABLE),
     ),
     payload=ArrayType(

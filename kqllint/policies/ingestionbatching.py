@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    CLUSTER, DATABASE, NAMED_DATABASE, TABLE, TABLES, Entity, IntType, PolicyKind, Shape,
+    CLUSTER, DATABASE, NAMED_DATABASE, TABLE, TABLES, Entity, IntType, PolicyKind, PayloadShape,
     TimespanType, Verb, forms, obj, prop, show_delete, span_range,
 )  # fmt: skip
 
@@ -11,11 +11,11 @@ KIND = PolicyKind(
     name="ingestionbatching",
     title="Ingestion batching",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, CLUSTER, DATABASE, TABLE, TABLES),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, CLUSTER, DATABASE, TABLE, TABLES),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
         *show_delete(CLUSTER | DATABASE | TABLE | {Entity.TABLE_STAR, Entity.DATABASE_STAR}, NAMED_DATABASE | TABLE),
     ),
-    docs_forms=(forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, TABLES),),
+    docs_forms=(forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, TABLES),),
     payload=obj(
         prop("MaximumBatchingTimeSpan", TimespanType(range=span_range(10, 1800, "between `00:00:10` and `00:30:00`")),
              "the longest a batch waits", default="00:05:00", range_doc="00:00:10 to 00:30:00"),

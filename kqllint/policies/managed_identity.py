@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kqllint.policies.schema import (
     BOOL, CLUSTER, DATABASE, GUID_OR_SYSTEM, NAMED_DATABASE, STRING, WRITE_VERBS, ArrayType,
-    PolicyKind, Shape, Verb, forms, obj, prop, show_delete,
+    PolicyKind, PayloadShape, Verb, forms, obj, prop, show_delete,
 )  # fmt: skip
 
 # The usage names inside `AllowedUsages` are checked by the ManagedIdentity rules (P010-P016,
@@ -13,8 +13,8 @@ KIND = PolicyKind(
     name="managed_identity",
     title="Managed identity",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_ARRAY, CLUSTER, DATABASE, note="replaces the policy; `[]` clears it"),
-        forms(Verb.ALTER_MERGE, Shape.JSON_ARRAY, CLUSTER, DATABASE, note="adds identities and usages"),
+        forms(Verb.ALTER, PayloadShape.JSON_ARRAY, CLUSTER, DATABASE, note="replaces the policy; `[]` clears it"),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_ARRAY, CLUSTER, DATABASE, note="adds identities and usages"),
         *show_delete(CLUSTER | DATABASE, CLUSTER | NAMED_DATABASE),
     ),
     payload=ArrayType(

@@ -8,7 +8,7 @@ from typing import Any
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
     BOOL, DATABASE, INT, NAMED_DATABASE, PLAIN_VIEW, TABLE, TABLES, TIMESPAN, Entity, PolicyKind,
-    Shape, Verb, enum_of, forms, obj, prop, show_delete,
+    PayloadShape, Verb, enum_of, forms, obj, prop, show_delete,
 )  # fmt: skip
 from kqllint.policies.validate import members
 
@@ -31,11 +31,14 @@ KIND = PolicyKind(
     name="merge",
     title="Merge",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, DATABASE, TABLE, TABLES),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, DATABASE, TABLE, PLAIN_VIEW),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, DATABASE, TABLE, TABLES),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, DATABASE, TABLE, PLAIN_VIEW),
         *show_delete(DATABASE | TABLE | PLAIN_VIEW | {Entity.TABLE_STAR, Entity.DATABASE_STAR}, NAMED_DATABASE | TABLE),
     ),
-    docs_forms=(forms(Verb.ALTER, Shape.JSON_OBJECT, PLAIN_VIEW), forms(Verb.DELETE, Shape.NONE, PLAIN_VIEW)),
+    docs_forms=(
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, PLAIN_VIEW),
+        forms(Verb.DELETE, PayloadShape.NONE, PLAIN_VIEW),
+    ),
     payload=obj(
         prop("RowCountUpperBoundForMerge", INT, "the most rows of a merged extent", default=16000000),
         prop("OriginalSizeMBUpperBoundForMerge", INT, "the most original megabytes of a merged extent", default=30000),

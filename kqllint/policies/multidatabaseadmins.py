@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import CLUSTER, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import CLUSTER, PolicyKind, PayloadShape, Verb, forms, show_delete
 
 KIND = PolicyKind(
     name="multidatabaseadmins",
     title="Multi-database admins",
     forms=(
-        forms(Verb.ALTER, Shape.STRING, CLUSTER),
-        forms(Verb.ALTER_MERGE, Shape.STRING, CLUSTER),
+        forms(Verb.ALTER, PayloadShape.STRING, CLUSTER),
+        forms(Verb.ALTER_MERGE, PayloadShape.STRING, CLUSTER),
         *show_delete(CLUSTER, ()),
     ),
     payload=None,

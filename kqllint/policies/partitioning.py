@@ -8,7 +8,7 @@ from typing import Any
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
     BOOL, DATETIME, INT, STRING, TABLE, TIMESPAN, VIEW, WRITE_VERBS, ArrayType, Entity, IntType,
-    PolicyKind, Shape, Verb, enum_of, forms, obj, prop, show_delete, span_range,
+    PolicyKind, PayloadShape, Verb, enum_of, forms, obj, prop, show_delete, span_range,
 )  # fmt: skip
 from kqllint.policies.validate import members
 
@@ -61,8 +61,8 @@ KIND = PolicyKind(
     name="partitioning",
     title="Partitioning",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, TABLE, VIEW),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, TABLE, VIEW),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, TABLE, VIEW),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, TABLE, VIEW),
         *show_delete(TABLE | {Entity.MATERIALIZED_VIEW, Entity.TABLE_STAR}, TABLE | VIEW),
     ),
     payload=obj(

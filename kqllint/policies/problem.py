@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Union
 
 from kqllint.policies.schema import Entity, Verb, _Value
+from kqllint.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -89,3 +91,39 @@ class Context:
         self.verb = verb
         self.entity = entity
         self.now = now
+
+
+# ---- how messages name things ------------------------------------------------------------
+
+
+def where(path: Path) -> str:
+    """How a message names the value at `path`: "`Kind`", "element 0 of `PartitionKeys`"."""
+    if not path:
+        return "the payload"
+    last = path[-1]
+    if isinstance(last, int):
+        return f"element {last} of {where(path[:-1])}"
+    return f"`{last}`"
+
+
+def describe(value: Any) -> str:
+    """How a message names a JSON value's type: "a string", "`null`", "an object"."""
+    if value is None or isinstance(value, bool):
+        return "`null`" if value is None else f"`{str(value).lower()}`"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+def suggest(word: str, names: Iterable[str]) -> str | None:
+    """The name `word` probably meant: a near miss, else the one name that contains it or that
+    it contains (`SourceTable` -> `Source`), ignoring case."""
+    names = list(names)
+    guess = did_you_mean(word, names)
+    if guess is not None or len(word) < 4:
+        return guess
+    low = word.lower()
+    within = [n for n in names if len(n) >= 4 and (n.lower() in low or low in n.lower())]
+    return within[0] if len(within) == 1 else None

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import EXTERNAL_TABLE, Entity, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import EXTERNAL_TABLE, Entity, PolicyKind, PayloadShape, Verb, forms, show_delete
 
 KIND = PolicyKind(
     name="query_acceleration",
     title="Query acceleration",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, EXTERNAL_TABLE),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, EXTERNAL_TABLE),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, EXTERNAL_TABLE),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, EXTERNAL_TABLE),
         *show_delete(EXTERNAL_TABLE | {Entity.EXTERNAL_TABLE_STAR}, EXTERNAL_TABLE),
     ),
     payload=None,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import CLUSTER, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import CLUSTER, PolicyKind, PayloadShape, Verb, forms, show_delete
 
 KIND = PolicyKind(
     name="query_weak_consistency",
     title="Query weak consistency",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, CLUSTER),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, CLUSTER),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, CLUSTER),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, CLUSTER),
         *show_delete(CLUSTER, ()),
     ),
     payload=None,

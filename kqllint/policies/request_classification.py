@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import CLUSTER, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import CLUSTER, PolicyKind, PayloadShape, Verb, forms, show_delete
 
 KIND = PolicyKind(
     name="request_classification",
     title="Request classification",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, CLUSTER, example="'{\"IsEnabled\": true}' <| \"default\"",
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, CLUSTER, example="'{\"IsEnabled\": true}' <| \"default\"",
               note="the classification function follows `<|`"),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, CLUSTER, note="no `<|` function"),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, CLUSTER, note="no `<|` function"),
         *show_delete(CLUSTER, CLUSTER),
     ),  # fmt: skip
     payload=None,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import TABLE, TABLES, Entity, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import TABLE, TABLES, Entity, PolicyKind, PayloadShape, Verb, forms, show_delete
 
 KIND = PolicyKind(
     name="restricted_view_access",
     title="Restricted view access",
     forms=(
-        forms(Verb.ALTER, Shape.BARE, TABLE, TABLES, example="true"),
+        forms(Verb.ALTER, PayloadShape.BARE, TABLE, TABLES, example="true"),
         *show_delete(TABLE | {Entity.TABLE_STAR}, TABLE),
     ),
     payload=None,

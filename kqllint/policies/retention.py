@@ -8,7 +8,7 @@ from typing import Any
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
     DATABASE, DATABASE_LEVEL, GRAPH_MODEL, NAMED_DATABASE, PLAIN_VIEW, TABLE, TABLES, TIMESPAN,
-    VIEW, Entity, PolicyKind, Shape, TimespanType, Verb, enum_of, forms, obj, prop, show_delete,
+    VIEW, Entity, PolicyKind, PayloadShape, TimespanType, Verb, enum_of, forms, obj, prop, show_delete,
     span_range,
 )  # fmt: skip
 from kqllint.policies.validate import members
@@ -39,15 +39,16 @@ KIND = PolicyKind(
     name="retention",
     title="Retention",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, *_WRITE_ENTITIES, TABLES, GRAPH_MODEL),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, *_WRITE_ENTITIES),
-        forms(Verb.ALTER_MERGE, Shape.KEYWORD, *_WRITE_ENTITIES, example="softdelete = 7d recoverability = disabled"),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, *_WRITE_ENTITIES, TABLES, GRAPH_MODEL),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, *_WRITE_ENTITIES),
+        forms(Verb.ALTER_MERGE, PayloadShape.KEYWORD, *_WRITE_ENTITIES,
+              example="softdelete = 7d recoverability = disabled"),  # fmt: skip
         *show_delete(
             DATABASE | TABLE | PLAIN_VIEW | GRAPH_MODEL | _STARS,
             NAMED_DATABASE | TABLE,
         ),
     ),
-    docs_forms=(forms(Verb.DELETE, Shape.NONE, PLAIN_VIEW),),
+    docs_forms=(forms(Verb.DELETE, PayloadShape.NONE, PLAIN_VIEW),),
     payload=obj(
         prop("SoftDeletePeriod", _NON_NEGATIVE, "how long data is kept after ingestion; default 1,000 years",
              default="365000.00:00:00", range_doc="0 or longer; 0 only on tables, with recoverability disabled"),

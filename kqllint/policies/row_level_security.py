@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    BOOL, EXTERNAL_TABLE, TABLE, VIEW, Entity, PolicyKind, Shape, Verb, forms, prop, show_delete,
+    BOOL, EXTERNAL_TABLE, TABLE, VIEW, Entity, PolicyKind, PayloadShape, Verb, forms, prop, show_delete,
 )  # fmt: skip
 
 KIND = PolicyKind(
     name="row_level_security",
     title="Row level security",
     forms=(
-        forms(Verb.ALTER, Shape.KEYWORD, TABLE, VIEW, EXTERNAL_TABLE, example='enable "RLS_function"',
+        forms(Verb.ALTER, PayloadShape.KEYWORD, TABLE, VIEW, EXTERNAL_TABLE, example='enable "RLS_function"',
               note="`enable|disable [with (name = value, ...)] \"query\"`; `with` on tables only"),
         *show_delete(
             TABLE | VIEW | EXTERNAL_TABLE | {Entity.TABLE_STAR, Entity.EXTERNAL_TABLE_STAR},

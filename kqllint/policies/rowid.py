@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from kqllint.policies.schema import TABLE, TABLES, PolicyKind, Shape, Verb, forms, show_delete
+from kqllint.policies.schema import TABLE, TABLES, PolicyKind, PayloadShape, Verb, forms, show_delete
 
 KIND = PolicyKind(
     name="rowid",
     title="Row id",
-    forms=(forms(Verb.ALTER, Shape.BARE, TABLE, TABLES, example="true"), *show_delete(TABLE, TABLE)),
+    forms=(forms(Verb.ALTER, PayloadShape.BARE, TABLE, TABLES, example="true"), *show_delete(TABLE, TABLE)),
     payload=None,
     keywords=("true", "false"),
     url="",

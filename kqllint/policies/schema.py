@@ -110,7 +110,7 @@ WRITE_VERBS = frozenset({Verb.ALTER, Verb.ALTER_MERGE})
 ALTER_ONLY = frozenset({Verb.ALTER})
 
 
-class Shape(enum.Enum):
+class PayloadShape(enum.Enum):
     """What follows `policy <kind>` in a command."""
 
     NONE = "none"  # .show, .delete
@@ -123,7 +123,7 @@ class Shape(enum.Enum):
     @property
     def is_string(self) -> bool:
         """Whether the argument is a string literal (what Kusto's grammar calls `<string>`)."""
-        return self in (Shape.JSON_OBJECT, Shape.JSON_ARRAY, Shape.STRING)
+        return self in (PayloadShape.JSON_OBJECT, PayloadShape.JSON_ARRAY, PayloadShape.STRING)
 
 
 # ---- value types ------------------------------------------------------------------------
@@ -287,7 +287,7 @@ class Form(_Value):
     __slots__ = ("verb", "entities", "shape", "example", "note")
     verb: Verb
     entities: frozenset[Entity]
-    shape: Shape
+    shape: PayloadShape
     example: str
     note: str
     _note = ""
@@ -329,9 +329,9 @@ class PolicyKind(_Value):
     _cluster_only = False
     _doc = ""
 
-    def shapes(self, verb: Verb) -> tuple[Shape, ...]:
+    def shapes(self, verb: Verb) -> tuple[PayloadShape, ...]:
         """The payload shapes `verb` takes, in declaration order."""
-        out: list[Shape] = []
+        out: list[PayloadShape] = []
         for form in self.forms:
             if form.verb is verb and form.shape not in out:
                 out.append(form.shape)
@@ -347,18 +347,21 @@ class PolicyKind(_Value):
         return ()
 
 
-def forms(verb: Verb, shape: Shape, *entity_sets: Iterable[Entity], example: str = "", note: str = "") -> Form:
+_EXAMPLES = {PayloadShape.JSON_OBJECT: "'{}'", PayloadShape.JSON_ARRAY: "'[]'", PayloadShape.STRING: "'{}'"}
+
+
+def forms(verb: Verb, shape: PayloadShape, *entity_sets: Iterable[Entity], example: str = "", note: str = "") -> Form:
     """A `Form` for `verb` on the union of `entity_sets`, with the shape's usual example."""
     entities = frozenset().union(*entity_sets)
-    example = example or {Shape.JSON_OBJECT: "'{}'", Shape.JSON_ARRAY: "'[]'", Shape.STRING: "'{}'"}.get(shape, "")
+    example = example or _EXAMPLES.get(shape, "")
     return Form(verb=verb, entities=entities, shape=shape, example=example, note=note)
 
 
 def show_delete(show: Iterable[Entity], delete: Iterable[Entity]) -> tuple[Form, ...]:
     """The `.show` and `.delete` forms, on their entities."""
-    out = [forms(Verb.SHOW, Shape.NONE, show)]
+    out = [forms(Verb.SHOW, PayloadShape.NONE, show)]
     if delete:
-        out.append(forms(Verb.DELETE, Shape.NONE, delete))
+        out.append(forms(Verb.DELETE, PayloadShape.NONE, delete))
     return tuple(out)
 
 

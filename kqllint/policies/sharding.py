@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    CLUSTER, DATABASE, INT, NAMED_DATABASE, TABLE, Entity, PolicyKind, Shape, Verb, forms, obj,
+    CLUSTER, DATABASE, INT, NAMED_DATABASE, TABLE, Entity, PolicyKind, PayloadShape, Verb, forms, obj,
     prop, show_delete,
 )  # fmt: skip
 
@@ -11,8 +11,8 @@ KIND = PolicyKind(
     name="sharding",
     title="Sharding",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
         *show_delete(
             CLUSTER | DATABASE | TABLE | {Entity.TABLE_STAR, Entity.DATABASE_STAR}, CLUSTER | NAMED_DATABASE | TABLE
         ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    ALTER_ONLY, BOOL, CLUSTER, DATABASE, NAMED_DATABASE, REAL, TABLE, PolicyKind, Shape, Verb,
+    ALTER_ONLY, BOOL, CLUSTER, DATABASE, NAMED_DATABASE, REAL, TABLE, PolicyKind, PayloadShape, Verb,
     forms, obj, prop, show_delete,
 )  # fmt: skip
 
@@ -11,9 +11,9 @@ KIND = PolicyKind(
     name="streamingingestion",
     title="Streaming ingestion",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
-        forms(Verb.ALTER, Shape.BARE, DATABASE, TABLE, example="enable"),
-        forms(Verb.ALTER_MERGE, Shape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
+        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
+        forms(Verb.ALTER, PayloadShape.BARE, DATABASE, TABLE, example="enable"),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, CLUSTER, DATABASE, TABLE),
         *show_delete(CLUSTER | DATABASE | TABLE, CLUSTER | NAMED_DATABASE | TABLE),
     ),
     payload=obj(

@@ -7,7 +7,7 @@ from typing import Any
 
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
-    ANY, BOOL, GUID_OR_SYSTEM, STRING, TABLE, WRITE_VERBS, ArrayType, Entity, PolicyKind, Shape,
+    ANY, BOOL, GUID_OR_SYSTEM, STRING, TABLE, WRITE_VERBS, ArrayType, Entity, PolicyKind, PayloadShape,
     Verb, forms, obj, prop, show_delete,
 )  # fmt: skip
 from kqllint.policies.validate import members
@@ -31,11 +31,11 @@ KIND = PolicyKind(
     name="update",
     title="Update",
     forms=(
-        forms(Verb.ALTER, Shape.JSON_ARRAY, TABLE, note="may be followed by `with (name = value, ...)`"),
-        forms(Verb.ALTER_MERGE, Shape.JSON_ARRAY, TABLE, note="appends entries, without removing duplicates"),
+        forms(Verb.ALTER, PayloadShape.JSON_ARRAY, TABLE, note="may be followed by `with (name = value, ...)`"),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_ARRAY, TABLE, note="appends entries, without removing duplicates"),
         *show_delete(TABLE | {Entity.TABLE_STAR}, TABLE),
     ),
-    docs_forms=(forms(Verb.ALTER_MERGE, Shape.JSON_ARRAY, {Entity.TABLE_STAR}),),
+    docs_forms=(forms(Verb.ALTER_MERGE, PayloadShape.JSON_ARRAY, {Entity.TABLE_STAR}),),
     payload=ArrayType(
         item=obj(
             prop("IsEnabled", BOOL, "whether the policy runs"),

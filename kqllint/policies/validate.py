@@ -12,28 +12,14 @@ import enum
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from kqllint.policies.problem import Context, Path, Problem, problem
+from kqllint.policies.problem import Context, Path, Problem, describe, problem, suggest, where
+from kqllint.policies.scalars import identity, scalar, wrong_type
 from kqllint.policies.schema import (
-    AnyType,
-    ArrayType,
-    BoolType,
-    DatetimeType,
-    Entity,
-    EnumType,
-    GuidOrSystemType,
-    IntType,
-    ObjectType,
-    PolicyKind,
-    Property,
-    RealType,
-    Shape,
-    StringType,
-    TimespanType,
-    Type,
-    Verb,
-)
-from kqllint.policies.values import datetime_ok, identity_problems, timespan_fix, timespan_seconds
-from kqllint.suggest import did_you_mean
+    AnyType, ArrayType, BoolType, Entity, EnumType, GuidOrSystemType, ObjectType, PayloadShape, PolicyKind,
+    Property, StringType, Type, Verb,
+)  # fmt: skip
+
+__all__ = ["Verdict", "describe", "form_allowed", "members", "suggest", "validate", "validate_arguments", "where"]
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -47,7 +33,7 @@ class Verdict(enum.Enum):
     REJECTED = "rejected"
 
 
-def form_allowed(kind: PolicyKind, verb: Verb, entity: Entity, shape: Shape | None = None) -> Verdict:
+def form_allowed(kind: PolicyKind, verb: Verb, entity: Entity, shape: PayloadShape | None = None) -> Verdict:
     """Whether `.verb entity policy kind` (with an argument of `shape`, if given) is accepted.
 
     A string-literal shape stands for all of them: the parser does not look inside the string.
@@ -77,7 +63,7 @@ def validate(
     if shape is None:
         return []
     context = Context(verb, entity, now)
-    want_array = shape is Shape.JSON_ARRAY
+    want_array = shape is PayloadShape.JSON_ARRAY
     value = _plain(value)
     out = _duplicate_keys(value)
     if isinstance(value, list) != want_array or not isinstance(value, (list, tuple)):
@@ -89,14 +75,14 @@ def validate(
     return out
 
 
-_JSON_SHAPES: dict[tuple[str, Verb], Shape | None] = {}
+_JSON_SHAPES: dict[tuple[str, Verb], PayloadShape | None] = {}
 
 
-def _json_shape(kind: PolicyKind, verb: Verb) -> Shape | None:
+def _json_shape(kind: PolicyKind, verb: Verb) -> PayloadShape | None:
     """The JSON shape `verb` takes for `kind`, if any (asked once per payload: kept)."""
     key = (kind.name, verb)
     if key not in _JSON_SHAPES:
-        shapes = [s for s in kind.shapes(verb) if s in (Shape.JSON_OBJECT, Shape.JSON_ARRAY)]
+        shapes = [s for s in kind.shapes(verb) if s in (PayloadShape.JSON_OBJECT, PayloadShape.JSON_ARRAY)]
         _JSON_SHAPES[key] = shapes[0] if shapes else None
     return _JSON_SHAPES[key]
 
@@ -114,27 +100,6 @@ def members(value: Any) -> dict[str, tuple[str, Any]]:
     if not isinstance(value, tuple):
         return {}
     return {key.lower(): (key, v) for key, v in value}
-
-
-def where(path: Path) -> str:
-    """How a message names the value at `path`: "`Kind`", "element 0 of `PartitionKeys`"."""
-    if not path:
-        return "the payload"
-    last = path[-1]
-    if isinstance(last, int):
-        return f"element {last} of {where(path[:-1])}"
-    return f"`{last}`"
-
-
-def describe(value: Any) -> str:
-    """How a message names a JSON value's type: "a string", "`null`", "an object"."""
-    if value is None or isinstance(value, bool):
-        return "`null`" if value is None else f"`{str(value).lower()}`"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "an array" if isinstance(value, list) else "an object"
 
 
 def _plain(value: Any) -> Any:
@@ -164,7 +129,7 @@ def _check(type_: Type, value: Any, path: Path, context: Context, out: list[Prob
         if isinstance(value, tuple):
             _object(type_, value, path, context, out)  # type: ignore[arg-type]
         else:
-            out.append(_wrong_type(type_, value, path))
+            out.append(wrong_type(type_, value, path))
     elif kind is ArrayType:
         if isinstance(value, list):
             item = type_.item  # type: ignore[attr-defined]
@@ -172,11 +137,11 @@ def _check(type_: Type, value: Any, path: Path, context: Context, out: list[Prob
                 _check(item, element, (*path, i), context, out)
             _array_length(type_, value, path, out)  # type: ignore[arg-type]
         else:
-            out.append(_wrong_type(type_, value, path))
+            out.append(wrong_type(type_, value, path))
     elif kind is GuidOrSystemType:
-        out.extend(_identity(type_, value, path))  # type: ignore[arg-type]
+        out.extend(identity(type_, value, path))  # type: ignore[arg-type]
     elif kind is not AnyType:
-        found = _scalar(type_, value, path)
+        found = scalar(type_, value, path)
         if found is not None:
             out.append(found)
 
@@ -185,14 +150,6 @@ def _array_length(type_: ArrayType, value: list[Any], path: Path, out: list[Prob
     most = type_.max_items
     if most is not None and len(value) > most:
         out.append(problem("out-of-range", path, f"{where(path)} may hold at most {most} items, found {len(value)}"))
-
-
-def _wrong_type(type_: Type, value: Any, path: Path, fix: str | None = None) -> Problem:
-    container = isinstance(type_, (ObjectType, ArrayType)) and isinstance(value, (list, tuple))
-    check = "wrong-shape" if container else "wrong-type"
-    message = f"{where(path)} must be {type_.name}, found {describe(value)}"
-    help = f"write `{fix}`" if fix else None
-    return problem(check, path, message, help, fix=fix)
 
 
 def _object(schema: ObjectType, pairs: tuple[Any, ...], path: Path, context: Context, out: list[Problem]) -> None:
@@ -299,18 +256,6 @@ def _key(spec: Property, key: str, path: Path, occurrence: int, context: Context
         out.append(problem("not-allowed-at-scope", path, message, "remove it", **at))
 
 
-def suggest(word: str, names: Iterable[str]) -> str | None:
-    """The name `word` probably meant: a near miss, else the one name that contains it or that
-    it contains (`SourceTable` -> `Source`), ignoring case."""
-    names = list(names)
-    guess = did_you_mean(word, names)
-    if guess is not None or len(word) < 4:
-        return guess
-    low = word.lower()
-    within = [n for n in names if len(n) >= 4 and (n.lower() in low or low in n.lower())]
-    return within[0] if len(within) == 1 else None
-
-
 def _unknown(schema: ObjectType, key: str, path: Path, occurrence: int) -> Problem:
     names = [p.name for p in schema.properties]
     guess = suggest(key, names)
@@ -335,102 +280,3 @@ def _missing(schema: ObjectType, spec: Property, last: dict[str, tuple[str, Any]
     return problem("missing-required", path, f"{where_} has no `{name}`", help)
 
 
-# ---- scalars ----------------------------------------------------------------------------
-
-
-def _scalar(type_: Type, value: Any, path: Path) -> Problem | None:
-    if isinstance(type_, StringType):
-        return None if isinstance(value, str) else _wrong_type(type_, value, path)
-    if isinstance(type_, BoolType):
-        if isinstance(value, bool):
-            return None
-        text = value.strip().lower() if isinstance(value, str) else None
-        return _wrong_type(type_, value, path, text if text in ("true", "false") else None)
-    if isinstance(type_, (IntType, RealType)):
-        return _number(type_, value, path)
-    if isinstance(type_, TimespanType):
-        return _timespan(type_, value, path)
-    if isinstance(type_, DatetimeType):
-        if not isinstance(value, str):
-            return _wrong_type(type_, value, path)
-        if datetime_ok(value):
-            return None
-        help = 'write an ISO 8601 date, such as `"2030-01-01"` or `"2030-01-01T00:00:00Z"`'
-        return problem("bad-datetime", path, f"{where(path)} is not a datetime: `{value}`", help)
-    if isinstance(type_, EnumType):
-        return _enum(type_, value, path)
-    return None
-
-
-def _number(type_: IntType | RealType, value: Any, path: Path) -> Problem | None:
-    integral = isinstance(type_, IntType)
-    ok = isinstance(value, int) if integral else isinstance(value, (int, float))
-    if isinstance(value, bool) or not ok:
-        fix = value.strip() if isinstance(value, str) and value.strip().isdigit() else None
-        return _wrong_type(type_, value, path, fix)
-    return _range(type_, value, value, path)
-
-
-def _range(type_: Any, number: float, shown: object, path: Path) -> Problem | None:
-    bounds = type_.range
-    if bounds is None or bounds.contains(number):
-        return None
-    return problem("out-of-range", path, f"{where(path)} must be {bounds.text}, found `{shown}`")
-
-
-def _timespan(type_: TimespanType, value: Any, path: Path) -> Problem | None:
-    if not isinstance(value, str):
-        help = 'write a timespan string such as `"00:05:00"` (`[d.]hh:mm[:ss]`)'
-        return problem("wrong-type", path, f"{where(path)} must be a timespan string, found {describe(value)}", help)
-    seconds = timespan_seconds(value)
-    if seconds is not None:
-        return _range(type_, seconds, value, path)
-    fix = timespan_fix(value)
-    message = f"{where(path)} is not a timespan in `[d.]hh:mm[:ss]` form: `{value}`"
-    if value.strip().isdigit():
-        message += " (.NET would read a bare number as days)"
-    help = f'write `"{fix}"`' if fix else 'write it as `d.hh:mm:ss`, such as `"1.00:00:00"` for one day'
-    return problem("bad-timespan", path, message, help, fix=f'"{fix}"' if fix else None)
-
-
-def _enum(type_: EnumType, value: Any, path: Path) -> Problem | None:
-    if not isinstance(value, str):
-        return _wrong_type(type_, value, path)
-    values = type_.values
-    if value in values:
-        return None
-    low = value.lower()
-    exact = next((v for v in values if v.lower() == low), None)
-    if exact is not None:
-        if type_.any_case:
-            return None
-        message = f"{where(path)} value `{value}` is not written as the docs write it"
-        return problem("enum-case", path, message, f"write `{exact}`", fix=f'"{exact}"')
-    renamed = type_.legacy.get(low)
-    if renamed is not None:
-        message = f"{where(path)} value `{value}` is the old name of `{renamed}`"
-        return problem("renamed-enum", path, message, f"write `{renamed}`", fix=f'"{renamed}"')
-    guess = suggest(value, values)
-    help = f"did you mean `{guess}`?" if guess else "use one of " + ", ".join(f"`{v}`" for v in values)
-    return problem("unknown-enum", path, f"unknown {where(path)} value `{value}`", help)
-
-
-def _identity(type_: GuidOrSystemType, value: Any, path: Path) -> list[Problem]:
-    if not isinstance(value, str):
-        return [_wrong_type(type_, value, path)]
-    return [_identity_problem(check, value, path) for check in identity_problems(value)]
-
-
-def _identity_problem(check: str, value: str, path: Path) -> Problem:
-    name = where(path)
-    if check == "system-case":
-        return problem(check, path, f"`system` is written `{value}` in {name}", "write `system`", fix='"system"')
-    if check == "uppercase-guid":
-        return problem(check, path, f"{name} has uppercase digits", "write it in lower case", fix=f'"{value.lower()}"')
-    if check == "braced-guid":
-        return problem(check, path, f"{name} is a GUID in braces", "remove the braces", fix=f'"{value[1:-1]}"')
-    if check == "nil-guid":
-        return problem(check, path, f"{name} is the nil GUID, which is no identity", "write a real identity's object id")
-    if check == "placeholder-guid":
-        return problem(check, path, f"{name} is a placeholder: `{value}`", "write the identity's object id")
-    return problem(check, path, f"{name} must be a GUID or `system`, found `{value}`", "write an object id or `system`")
