@@ -17,7 +17,9 @@ from kqllint.policies import KINDS, KINDS_BY_NAME, lookup_kind
 from kqllint.policies.problem import CHECKS, Problem
 from kqllint.policies.schema import ArrayType, Entity, ObjectType, PolicyKind, PayloadShape, Verb
 from kqllint.policies.validate import Verdict, form_allowed, validate, validate_arguments
-from kqllint.policies.values import datetime_ok, format_timespan, timespan_fix, timespan_seconds
+from kqllint.policies.values import (
+    datetime_ok, format_timespan, literal_timespan_seconds, timespan_fix, timespan_seconds,
+)  # fmt: skip
 from strategies import json_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,6 +106,19 @@ def test_duplicate_key_names_its_occurrence() -> None:
         (("maxrangeinhours",), -1, True),
         (("MaxRangeInHours",), -1, True),
     ]
+
+
+ARGUMENTS = _jsonl(DATA / "arguments.jsonl")
+
+
+@pytest.mark.parametrize("case", ARGUMENTS, ids=lambda c: f"{c['kind']}-{c['arguments']}")
+def test_keyword_arguments(case: dict[str, Any]) -> None:
+    kind = KINDS_BY_NAME[case["kind"]]
+    pairs = [tuple(a) for a in case["arguments"]]
+    problems = validate_arguments(kind, Verb(case["verb"]), Entity(case["entity"]), pairs)
+    assert _found(problems) == _expected(case["expect"])
+    if "fix" in case:
+        assert problems[0].fix == case["fix"]
 
 
 def test_keyword_arguments_check_scope() -> None:
@@ -208,9 +223,10 @@ def test_kind_declaration_is_consistent(kind: PolicyKind) -> None:
 
 def test_every_check_has_a_case() -> None:
     used = {c for _, _, case in CASES for _, c in case["expect"]}
+    used |= {c for case in ARGUMENTS for _, c in case["expect"]}
     used |= {c for e in EXAMPLES if isinstance(e["expect"], list) for _, c in e["expect"]}
     assert used <= set(CHECKS)
-    assert set(CHECKS) - used == {"not-allowed-at-scope"}  # tested by test_keyword_arguments_check_scope
+    assert set(CHECKS) == used
 
 
 def test_kind_lookup_suggests_near_names() -> None:
@@ -244,6 +260,18 @@ def test_timespan_fix_only_when_the_meaning_is_certain(text: str, fix: str | Non
     assert timespan_fix(text) == fix
     if fix is not None:
         assert timespan_seconds(fix) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("7d", 604800), ("1.5h", 5400), ("30m", 1800), ("10s", 10), ("100ms", 0.1), ("7days", 604800), ("1tick", 1e-7),
+     ("-1d", -86400), ("time(10.00:00:00)", 864000), ("timespan(2)", 172800), ("timespan(15m)", 900),
+     ("0s", 0), ("7D", None), ("2w", None), ("7", None), ("'7d'", None), ("10.00:00:00", None),
+     ("timespan(null)", None)],
+)  # fmt: skip
+def test_literal_timespan_seconds(text: str, seconds: float | None) -> None:
+    found = literal_timespan_seconds(text)
+    assert found == (pytest.approx(seconds) if seconds is not None else None)
 
 
 def test_format_timespan_round_trips() -> None:
@@ -394,8 +422,8 @@ def _overwritten_container(value: Any) -> bool:
         node = stack.pop()
         items = node if isinstance(node, list) else [v for _, v in node] if isinstance(node, tuple) else []
         if isinstance(node, tuple):
-            keys = [k for k, v in node if isinstance(v, (list, tuple))]
-            if len(keys) != len(set(keys)):
+            keys = [k for k, _ in node]
+            if any(isinstance(v, (list, tuple)) and k in keys[i + 1 :] for i, (k, v) in enumerate(node)):
                 return True
         stack.extend(items)
     return False

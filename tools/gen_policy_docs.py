@@ -14,7 +14,8 @@ from kqllint.policies import KINDS
 from kqllint.policies.problem import CHECKS
 from kqllint.policies.schema import (
     ENTITY_TEXT, AnyType, ArrayType, BoolType, DatetimeType, EnumType, GuidOrSystemType, IntType,
-    ObjectType, PolicyKind, Property, RealType, PayloadShape, StringType, TimespanType, Type, Verb,
+    LiteralTimespanType, ObjectType, PayloadShape, PolicyKind, Property, RealType, StringType, TimespanType, Type,
+    Verb,
 )  # fmt: skip
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,6 +74,12 @@ DECISIONS = """\
   `"1.5h"` or ISO 8601 `"P10D"` have one meaning, so the warning comes with a fix
   (`"10.00:00:00"`). A bare number (`"30"`) has none: old docs meant seconds, the .NET reader
   means days. A JSON number where a timespan belongs is the wrong type.
+- **Keyword forms** (`softdelete = 7d recoverability = disabled`, `hot = 30d`) are checked
+  with the same schema machinery. Their names and keyword values are Kusto keywords, which the
+  parser matches case-sensitively, so another case is an error there (`keyword-case`), not a
+  warning. Their timespans are Kusto literals (`7d`, `time(10.00:00:00)`); `'7d'`, `7`,
+  `7D` or a bare `10.00:00:00` get `bad-timespan`, with a fix when the meaning is certain.
+  The zero-retention rules apply to `softdelete = 0d` as to `"SoftDeletePeriod"`.
 - **Datetimes** are ISO 8601 dates, with an optional time after `T` or a space, fraction and
   `Z` or offset, as the docs write them.
 - **`null`** is accepted only where the docs show it (`ManagedIdentity` of an update policy,
@@ -104,6 +111,7 @@ def type_text(type_: Type) -> str:
     names = {
         StringType: "string", BoolType: "bool", DatetimeType: "datetime", GuidOrSystemType: "GUID or `system`",
         ObjectType: "object", AnyType: "any", IntType: "int", RealType: "number", TimespanType: "timespan",
+        LiteralTimespanType: "timespan literal",
     }  # fmt: skip
     if isinstance(type_, EnumType):
         return " \\| ".join(f"`{v}`" for v in type_.values)
@@ -121,7 +129,8 @@ def _notes(p: Property) -> str:
         notes.append(f"range: {p.range_doc}")
     if p.default is not None:
         notes.append(f"default `{json.dumps(p.default)}`")
-    flags = [(p.output, "filled by the service"), (p.removed, "no longer documented"), (p.nullable, "may be `null`")]
+    flags = [(p.output, "filled by the service"), (p.removed, "no longer documented"), (p.nullable, "may be `null`"),
+             (p.keyword, "a keyword: case-sensitive")]  # fmt: skip
     notes += [text for on, text in flags if on]
     if p.scopes is not None:
         notes.append("only on " + ", ".join(f"`{ENTITY_TEXT[e]}`" for e in sorted(p.scopes, key=lambda e: e.value)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    ANY, CLUSTER, COLUMN, DATABASE, GRAPH_MODEL, NAMED_DATABASE, TABLE, TABLES, TIMESPAN, VIEW,
+    ANY, CLUSTER, COLUMN, DATABASE, GRAPH_MODEL, LITERAL_TIMESPAN, NAMED_DATABASE, TABLE, TABLES, VIEW,
     Entity, PolicyKind, PayloadShape, Verb, forms, prop, show_delete,
 )  # fmt: skip
 
@@ -23,11 +23,12 @@ KIND = PolicyKind(
     payload=None,
     keywords=("hot", "hot_window", "hotdata", "hotindex"),
     keyword_args=(
-        prop("hot", TIMESPAN, "the hot period, a Kusto timespan literal such as `30d`"),
-        prop("hot_window", ANY, "`datetime(from) .. datetime(to)`; the parser takes it only after `tables (...)`"),
-        prop("hotdata", TIMESPAN, "with `hotindex`, instead of `hot` (undocumented)"),
-        prop("hotindex", TIMESPAN, "with `hotdata`, instead of `hot` (undocumented)"),
-    ),
+        prop("hot", LITERAL_TIMESPAN, "the hot period, a timespan literal such as `30d`", keyword=True),
+        prop("hot_window", ANY, "`datetime(from) .. datetime(to)`; the parser takes it only after `tables (...)`",
+             keyword=True),
+        prop("hotdata", LITERAL_TIMESPAN, "with `hotindex`, instead of `hot` (undocumented)", keyword=True),
+        prop("hotindex", LITERAL_TIMESPAN, "with `hotdata`, instead of `hot` (undocumented)", keyword=True),
+    ),  # fmt: skip
     url="https://learn.microsoft.com/kusto/management/cache-policy?view=azure-data-explorer",
     doc="Keyword syntax only: `hot = 30d [, hot_window = datetime(a) .. datetime(b)]`; no `.alter-merge`.",
 )

@@ -23,7 +23,7 @@ KIND = PolicyKind(
     keywords=("type",),
     keyword_args=(
         prop("type", enum_of("Identifier", "BigObject", "BigObject32", "Vector16", "Null", any_case=True),
-             "the encoding profile, a string literal; the docs write it in any case"),
+             "the encoding profile, a string literal; the docs write it in any case", keyword=True),
     ),  # fmt: skip
     url="https://learn.microsoft.com/kusto/management/encoding-policy?view=azure-data-explorer",
     doc="`type = '<profile>'` on a column; a JSON string (undocumented content) on a database, table or column.",

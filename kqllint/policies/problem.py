@@ -42,6 +42,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "braced-guid": (WARNING, "a GUID in braces"),
     "uppercase-guid": (INFO, "a GUID in upper case"),
     "system-case": (WARNING, "`system` in another case"),
+    "keyword-case": (ERROR, "a keyword of the command's syntax in another case (Kusto rejects it)"),
     # kind-specific: declared by the kind modules
     "zero-retention-on-database": (ERROR, "a soft-delete period of 0 on a database"),
     "zero-retention-recoverable": (ERROR, "a soft-delete period of 0 with recoverability enabled"),
@@ -59,8 +60,8 @@ class Problem(_Value):
     `path` leads from the payload's root to the value (or key, when `on_key`): a `str` step is
     an object key as written, an `int` an array index. A key step names the last member with
     that spelling; when the last step's key is spelt the same more than once in its object,
-    `occurrence` (0-based) says which member is meant (-1: the last). `fix` is replacement
-    JSON text for that key or value.
+    `occurrence` (0-based) says which member is meant (-1: the last). `fix` is the replacement
+    text for that key or value: JSON text in a payload, source text in a keyword argument.
     """
 
     __slots__ = ("path", "on_key", "check", "severity", "message", "help", "fix", "occurrence")

@@ -7,12 +7,12 @@ from typing import Any
 
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
-    DATABASE, DATABASE_LEVEL, GRAPH_MODEL, NAMED_DATABASE, PLAIN_VIEW, TABLE, TABLES, TIMESPAN,
+    DATABASE, DATABASE_LEVEL, GRAPH_MODEL, LITERAL_TIMESPAN, NAMED_DATABASE, PLAIN_VIEW, TABLE, TABLES,
     VIEW, Entity, PolicyKind, PayloadShape, TimespanType, Verb, enum_of, forms, obj, prop, show_delete,
     span_range,
 )  # fmt: skip
 from kqllint.policies.validate import members
-from kqllint.policies.values import timespan_seconds
+from kqllint.policies.values import literal_timespan_seconds, timespan_seconds
 
 _NON_NEGATIVE = TimespanType(range=span_range(0, None, "0 or longer"))
 _WRITE_ENTITIES = (DATABASE, TABLE, VIEW)
@@ -33,6 +33,22 @@ def _zero_period(value: Any, context: Context) -> Iterator[Problem]:
         message = "`Recoverability` must be `Disabled` with a soft-delete period of 0"
         help = 'write `"Disabled"`'
         yield problem("zero-retention-recoverable", (recoverability[0],), message, help, fix='"Disabled"')
+
+
+def _zero_softdelete(arguments: Any, context: Context) -> Iterator[Problem]:
+    """The same rules for the keyword form: `softdelete = 0d [recoverability = enabled]`."""
+    m = members(arguments)
+    period = m.get("softdelete")
+    if period is None or not isinstance(period[1], str) or literal_timespan_seconds(period[1]) != 0:
+        return
+    if context.entity in DATABASE_LEVEL:
+        message = "a soft-delete period of 0 is not allowed on a database"
+        yield problem("zero-retention-on-database", (period[0],), message, "set 0 on the tables that need it")
+    recoverability = m.get("recoverability")
+    if recoverability and recoverability[1] == "enabled":
+        message = "`recoverability` must be `disabled` with a soft-delete period of 0"
+        help = "write `recoverability = disabled`"
+        yield problem("zero-retention-recoverable", (recoverability[0],), message, help, fix="disabled")
 
 
 KIND = PolicyKind(
@@ -57,10 +73,11 @@ KIND = PolicyKind(
     ),  # fmt: skip
     keywords=("softdelete", "recoverability", "disabled", "enabled"),
     keyword_args=(
-        prop("softdelete", TIMESPAN, "the soft-delete period, a Kusto timespan literal such as `7d`"),
-        prop("recoverability", enum_of("disabled", "enabled"), "lowercase, after `softdelete` when both are given"),
+        prop("softdelete", LITERAL_TIMESPAN, "the soft-delete period, a timespan literal such as `7d`", keyword=True),
+        prop("recoverability", enum_of("disabled", "enabled", keyword=True), "after `softdelete`", keyword=True),
     ),
     checks=(_zero_period,),
+    argument_checks=(_zero_softdelete,),
     url="https://learn.microsoft.com/kusto/management/retention-policy?view=azure-data-explorer",
     doc="JSON object; `.alter-merge` also takes `softdelete = <timespan> [recoverability = disabled|enabled]`.",
 )

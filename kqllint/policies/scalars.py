@@ -6,10 +6,12 @@ from typing import Any
 
 from kqllint.policies.problem import Path, Problem, describe, problem, suggest, where
 from kqllint.policies.schema import (
-    ArrayType, BoolType, DatetimeType, EnumType, GuidOrSystemType, IntType, ObjectType, RealType,
-    StringType, TimespanType, Type,
+    ArrayType, BoolType, DatetimeType, EnumType, GuidOrSystemType, IntType, LiteralTimespanType, ObjectType,
+    RealType, StringType, TimespanType, Type,
 )  # fmt: skip
-from kqllint.policies.values import datetime_ok, identity_problems, timespan_fix, timespan_seconds
+from kqllint.policies.values import (
+    datetime_ok, identity_problems, literal_timespan_seconds, timespan_fix, timespan_seconds,
+)  # fmt: skip
 
 
 def wrong_type(type_: Type, value: Any, path: Path, fix: str | None = None) -> Problem:
@@ -32,6 +34,8 @@ def scalar(type_: Type, value: Any, path: Path) -> Problem | None:
         return _number(type_, value, path)
     if isinstance(type_, TimespanType):
         return _timespan(type_, value, path)
+    if isinstance(type_, LiteralTimespanType):
+        return _literal_timespan(type_, value, path)
     if isinstance(type_, DatetimeType):
         if not isinstance(value, str):
             return wrong_type(type_, value, path)
@@ -75,6 +79,32 @@ def _timespan(type_: TimespanType, value: Any, path: Path) -> Problem | None:
     return problem("bad-timespan", path, message, help, fix=f'"{fix}"' if fix else None)
 
 
+def _literal_timespan(type_: LiteralTimespanType, value: Any, path: Path) -> Problem | None:
+    """A keyword form's timespan, given as its source text (`7d`, `time(1.00:00:00)`)."""
+    if not isinstance(value, str):
+        return wrong_type(type_, value, path)
+    seconds = literal_timespan_seconds(value)
+    if seconds is not None:
+        return _range(type_, seconds, value, path)
+    message = f"{where(path)} is not a timespan literal: `{value}`"
+    fix = _literal_fix(value)
+    help = f"write `{fix}`" if fix else "write a timespan literal such as `7d` or `12h`"
+    return problem("bad-timespan", path, message, help, fix=fix)
+
+
+def _literal_fix(text: str) -> str | None:
+    """`7D` -> `7d`, `'7d'` -> `7d`, `10.00:00:00` -> `time(10.00:00:00)`, when certain."""
+    inner = text.strip()
+    if len(inner) > 1 and inner[0] == inner[-1] and inner[0] in "'\"":
+        inner = inner[1:-1]
+    if timespan_seconds(inner) is not None:
+        return f"time({inner})"
+    for candidate in (inner, inner.lower()):
+        if literal_timespan_seconds(candidate) is not None:
+            return candidate if candidate != text else None
+    return None
+
+
 def _enum(type_: EnumType, value: Any, path: Path) -> Problem | None:
     if not isinstance(value, str):
         return wrong_type(type_, value, path)
@@ -86,6 +116,9 @@ def _enum(type_: EnumType, value: Any, path: Path) -> Problem | None:
     if exact is not None:
         if type_.any_case:
             return None
+        if type_.keyword:
+            message = f"`{value}` must be written `{exact}`: Kusto's keywords are case-sensitive"
+            return problem("keyword-case", path, message, f"write `{exact}`", fix=exact)
         message = f"{where(path)} value `{value}` is not written as the docs write it"
         return problem("enum-case", path, message, f"write `{exact}`", fix=f'"{exact}"')
     renamed = type_.legacy.get(low)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -41,89 +40,11 @@ def _hashable(value: object) -> object:
     return tuple(sorted(value.items())) if isinstance(value, dict) else value
 
 
-class Verb(enum.Enum):
-    """The command verbs of a policy command, as Kusto spells them."""
-
-    ALTER = "alter"
-    ALTER_MERGE = "alter-merge"
-    SHOW = "show"
-    DELETE = "delete"
-
-
-class Entity(enum.Enum):
-    """What a policy command is about; the value is the entity's id in data files."""
-
-    CLUSTER = "cluster"  # cluster
-    DATABASE = "database"  # database db
-    DATABASE_DEFAULT = "database-default"  # database (no name: the context database)
-    DATABASE_STAR = "database-star"  # database *
-    TABLE = "table"  # table T
-    TABLE_QUALIFIED = "table-qualified"  # table db.T
-    TABLE_STAR = "table-star"  # table *
-    TABLES = "tables"  # tables (T1, T2)
-    MATERIALIZED_VIEW = "materialized-view"  # materialized-view V
-    MATERIALIZED_VIEW_QUALIFIED = "materialized-view-qualified"  # materialized-view db.V
-    MATERIALIZED_VIEW_STAR = "materialized-view-star"  # materialized-view *
-    EXTERNAL_TABLE = "external-table"  # external table T
-    EXTERNAL_TABLE_STAR = "external-table-star"  # external table *
-    COLUMN = "column"  # column T.C
-    COLUMN_STAR = "column-star"  # column *
-    GRAPH_MODEL = "graph-model"  # graph_model M
-    GRAPH_MODEL_STAR = "graph-model-star"  # graph_model *
-
-
-# How each entity is written, for messages, docs and generated test texts.
-ENTITY_TEXT = {
-    Entity.CLUSTER: "cluster",
-    Entity.DATABASE: "database db",
-    Entity.DATABASE_DEFAULT: "database",
-    Entity.DATABASE_STAR: "database *",
-    Entity.TABLE: "table T",
-    Entity.TABLE_QUALIFIED: "table db.T",
-    Entity.TABLE_STAR: "table *",
-    Entity.TABLES: "tables (T1, T2)",
-    Entity.MATERIALIZED_VIEW: "materialized-view V",
-    Entity.MATERIALIZED_VIEW_QUALIFIED: "materialized-view db.V",
-    Entity.MATERIALIZED_VIEW_STAR: "materialized-view *",
-    Entity.EXTERNAL_TABLE: "external table T",
-    Entity.EXTERNAL_TABLE_STAR: "external table *",
-    Entity.COLUMN: "column T.C",
-    Entity.COLUMN_STAR: "column *",
-    Entity.GRAPH_MODEL: "graph_model M",
-    Entity.GRAPH_MODEL_STAR: "graph_model *",
-}
-
-# Entity groups the kind modules combine.
-CLUSTER = frozenset({Entity.CLUSTER})
-DATABASE = frozenset({Entity.DATABASE, Entity.DATABASE_DEFAULT})
-NAMED_DATABASE = frozenset({Entity.DATABASE})
-TABLE = frozenset({Entity.TABLE, Entity.TABLE_QUALIFIED})
-TABLES = frozenset({Entity.TABLES})
-VIEW = frozenset({Entity.MATERIALIZED_VIEW, Entity.MATERIALIZED_VIEW_QUALIFIED})
-PLAIN_VIEW = frozenset({Entity.MATERIALIZED_VIEW})
-EXTERNAL_TABLE = frozenset({Entity.EXTERNAL_TABLE})
-COLUMN = frozenset({Entity.COLUMN})
-GRAPH_MODEL = frozenset({Entity.GRAPH_MODEL})
-DATABASE_LEVEL = frozenset({Entity.DATABASE, Entity.DATABASE_DEFAULT, Entity.DATABASE_STAR})
-
-WRITE_VERBS = frozenset({Verb.ALTER, Verb.ALTER_MERGE})
-ALTER_ONLY = frozenset({Verb.ALTER})
-
-
-class PayloadShape(enum.Enum):
-    """What follows `policy <kind>` in a command."""
-
-    NONE = "none"  # .show, .delete
-    JSON_OBJECT = "json-object"  # one string literal holding a JSON object
-    JSON_ARRAY = "json-array"  # one string literal holding a JSON array
-    STRING = "string"  # one string literal whose content the docs do not describe
-    KEYWORD = "keyword"  # keyword syntax: `hot = 7d`, `softdelete = 7d`, `(C asc)`
-    BARE = "bare"  # one bare word: `true`, `enable`
-
-    @property
-    def is_string(self) -> bool:
-        """Whether the argument is a string literal (what Kusto's grammar calls `<string>`)."""
-        return self in (PayloadShape.JSON_OBJECT, PayloadShape.JSON_ARRAY, PayloadShape.STRING)
+# Re-exported: the kind modules take everything they declare with from this module.
+from kqllint.policies.commands import (  # noqa: F401
+    ALTER_ONLY, CLUSTER, COLUMN, DATABASE, DATABASE_LEVEL, ENTITY_TEXT, EXTERNAL_TABLE, GRAPH_MODEL,
+    NAMED_DATABASE, PLAIN_VIEW, TABLE, TABLES, VIEW, WRITE_VERBS, Entity, PayloadShape, Verb,
+)  # fmt: skip
 
 
 # ---- value types ------------------------------------------------------------------------
@@ -193,6 +114,14 @@ class TimespanType(Type):
     name = "a timespan"
 
 
+class LiteralTimespanType(Type):
+    """A Kusto timespan literal outside JSON, such as `7d` (keyword forms)."""
+
+    __slots__ = ("range",)
+    range: Range | None
+    name = "a timespan literal"
+
+
 class DatetimeType(Type):
     __slots__ = ()
     name = "a datetime"
@@ -201,14 +130,17 @@ class DatetimeType(Type):
 class EnumType(Type):
     """A string with a closed set of values, spelled as the docs spell them. `legacy` maps
     old names (any case) to today's; `any_case` says the docs themselves write the values in
-    more than one case, so case is not checked."""
+    more than one case, so case is not checked; `keyword` says the values are keywords of the
+    command's grammar, which Kusto matches case-sensitively."""
 
-    __slots__ = ("values", "legacy", "any_case")
+    __slots__ = ("values", "legacy", "any_case", "keyword")
     values: tuple[str, ...]
     legacy: dict[str, str]
     any_case: bool
+    keyword: bool
     _legacy: dict[str, str] = {}
     _any_case = False
+    _keyword = False
     name = "one of its documented values"
 
 
@@ -259,10 +191,13 @@ class Property(_Value):
     `required` lists the verbs on which it must be given; `output` marks a property the service
     fills (shown by `.show`, not input); `scopes` limits the entities where it may be given
     (None: everywhere); `nullable` says `null` is a documented value; `removed` marks a
-    property the docs no longer list.
+    property the docs no longer list; `keyword` marks a keyword argument's name that is a
+    keyword of the grammar (`softdelete`), matched case-sensitively.
     """
 
-    __slots__ = ("name", "type", "required", "output", "scopes", "range_doc", "default", "doc", "nullable", "removed")
+    __slots__ = (
+        "name", "type", "required", "output", "scopes", "range_doc", "default", "doc", "nullable", "removed", "keyword",
+    )  # fmt: skip
     name: str
     type: Type
     required: frozenset[Verb]
@@ -273,6 +208,8 @@ class Property(_Value):
     doc: str
     nullable: bool
     removed: bool
+    keyword: bool
+    _keyword = False
     _required = frozenset()
     _output = False
     _nullable = False
@@ -304,12 +241,13 @@ class PolicyKind(_Value):
     `forms` are exactly what Kusto.Language accepts; `docs_forms` are forms the docs show and
     the parser rejects. `payload` is the JSON schema (an ObjectType, or an ArrayType of one),
     None when the docs give none. `keyword_args` are the `name = value` arguments of keyword
-    forms and `with (...)` lists. `checks` are the kind's own checks over a JSON payload.
+    forms and `with (...)` lists. `checks` are the kind's own checks over a JSON payload,
+    `argument_checks` over the keyword arguments.
     """
 
     __slots__ = (
         "name", "title", "forms", "docs_forms", "payload", "keywords", "keyword_args", "checks",
-        "cluster_only", "url", "doc",
+        "argument_checks", "cluster_only", "url", "doc",
     )  # fmt: skip
     name: str
     title: str
@@ -319,6 +257,7 @@ class PolicyKind(_Value):
     keywords: tuple[str, ...]
     keyword_args: tuple[Property, ...]
     checks: tuple[KindCheck, ...]
+    argument_checks: tuple[KindCheck, ...]
     cluster_only: bool
     url: str
     doc: str
@@ -326,6 +265,7 @@ class PolicyKind(_Value):
     _keywords = ()
     _keyword_args = ()
     _checks = ()
+    _argument_checks = ()
     _cluster_only = False
     _doc = ""
 
@@ -378,8 +318,10 @@ def obj(*properties: Property) -> ObjectType:
     return ObjectType(properties=tuple(properties))
 
 
-def enum_of(*values: str, legacy: dict[str, str] | None = None, any_case: bool = False) -> EnumType:
-    return EnumType(values=tuple(values), legacy=dict(legacy or {}), any_case=any_case)
+def enum_of(
+    *values: str, legacy: dict[str, str] | None = None, any_case: bool = False, keyword: bool = False
+) -> EnumType:
+    return EnumType(values=tuple(values), legacy=dict(legacy or {}), any_case=any_case, keyword=keyword)
 
 
 def span_range(low: float | None = None, high: float | None = None, text: str = "", **open_: bool) -> Range:
@@ -391,6 +333,7 @@ BOOL = BoolType()
 INT = IntType(range=None)
 REAL = RealType(range=None)
 TIMESPAN = TimespanType(range=None)
+LITERAL_TIMESPAN = LiteralTimespanType(range=Range(low=0, high=None, text="0 or longer"))
 DATETIME = DatetimeType()
 GUID_OR_SYSTEM = GuidOrSystemType()
 ANY = AnyType()

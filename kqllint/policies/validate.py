@@ -87,11 +87,17 @@ def _json_shape(kind: PolicyKind, verb: Verb) -> PayloadShape | None:
     return _JSON_SHAPES[key]
 
 
-def validate_arguments(kind: PolicyKind, verb: Verb, entity: Entity, pairs: Iterable[tuple[str, Any]]) -> list[Problem]:
-    """The problems of a keyword form's `name = value` list (`with (...)`), as plain pairs."""
+def validate_arguments(
+    kind: PolicyKind, verb: Verb, entity: Entity, pairs: Iterable[tuple[str, Any]]
+) -> list[Problem]:
+    """The problems of a keyword form's `name = value` arguments, or of a `with (...)` list, as
+    plain pairs; values are their source text (`7d`, `disabled`) or, in `with`, plain values."""
     context = Context(verb, entity, None)
+    arguments = tuple(pairs)
     out: list[Problem] = []
-    _object(ObjectType(properties=kind.keyword_args), tuple(pairs), (), context, out)
+    _object(ObjectType(properties=kind.keyword_args), arguments, (), context, out)
+    for check in kind.argument_checks:
+        out.extend(check(arguments, context))
     return out
 
 
@@ -243,7 +249,10 @@ def _key(spec: Property, key: str, path: Path, occurrence: int, context: Context
     """The checks of a member's name: its case, and whether it may be given here."""
     name = spec.name
     at = {"on_key": True, "occurrence": occurrence}
-    if key != name:
+    if key != name and spec.keyword:
+        message = f"`{key}` must be written `{name}`: Kusto's keywords are case-sensitive"
+        out.append(problem("keyword-case", path, message, f"write `{name}`", fix=name, **at))
+    elif key != name:
         message = f"property `{key}` is not written as the docs write it"
         out.append(problem("property-case", path, message, f"write `{name}`", fix=f'"{name}"', **at))
     if spec.output:

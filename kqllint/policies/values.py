@@ -12,6 +12,14 @@ _KUSTO_SPAN = re.compile(
     r"(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|ms|millis(?:econds?)?)"
 )
 _UNIT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
+# Kusto timespan literals outside JSON (`softdelete = 7d`), as Kusto.Language reads them:
+# case-sensitive suffixes, an optional `time(...)`/`timespan(...)` wrapper.
+_LITERAL = re.compile(r"(-?)(\d+(?:\.\d+)?)(d|days?|h|hrs?|hours?|m|min|minutes?|s|sec|seconds?|"
+                      r"ms|milli|millis|millisec|milliseconds?|micro|micros|microsec|microseconds?|"
+                      r"nano|nanos|nanosec|nanoseconds?|ticks?)")  # fmt: skip
+_LITERAL_UNIT = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "mi": 1e-3, "mic": 1e-6,
+                 "n": 1e-9, "t": 1e-7}  # fmt: skip
+_WRAPPED = re.compile(r"(?:time|timespan)\(\s*(.*?)\s*\)")
 _ISO_SPAN = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?", re.I)
 _DATETIME = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?(Z|[+-]\d{2}:\d{2})?"
@@ -65,6 +73,35 @@ def timespan_fix(text: str) -> str | None:
         days, hours, minutes, seconds = (float(g) if g else 0.0 for g in m.groups())
         return format_timespan(days * 86400 + hours * 3600 + minutes * 60 + seconds)
     return None
+
+
+def literal_timespan_seconds(text: str) -> float | None:
+    """The length of a Kusto timespan literal (`7d`, `1.5h`, `time(10.00:00:00)`, `timespan(2)`)
+    in seconds; None when `text` is not one, or is `timespan(null)`."""
+    text = text.strip()
+    wrapped = _WRAPPED.fullmatch(text)
+    if wrapped:
+        inner = wrapped[1]
+        if re.fullmatch(r"-?\d+(?:\.\d+)?", inner):
+            return float(inner) * 86400  # a bare number in `timespan(...)` means days
+        seconds = timespan_seconds(inner)
+        return seconds if seconds is not None else literal_timespan_seconds(inner) if "(" not in inner else None
+    m = _LITERAL.fullmatch(text)
+    if m is None:
+        return None
+    sign, number, unit = m.groups()
+    key = _unit_key(unit)
+    return float(number) * _LITERAL_UNIT[key] * (-1 if sign else 1)
+
+
+def _unit_key(unit: str) -> str:
+    if unit.startswith("micro"):
+        return "mic"
+    if unit.startswith("milli") or unit == "ms":
+        return "ms"
+    if unit.startswith("min"):
+        return "m"
+    return unit[0]
 
 
 def datetime_ok(text: str) -> bool:
