@@ -17,7 +17,7 @@ Path = tuple[Step, ...]
 ERROR, WARNING, INFO = "error", "warning", "info"  # the values of kqllint.diagnostic.Severity
 
 # Every check the validator and the kind modules report: id -> (severity, what it means).
-# Severity follows DESIGN.md: error where Kusto or the service rejects the command, warning
+# Severity follows docs/design.md: error where Kusto or the service rejects the command, warning
 # where the docs say it is wrong but the service's reaction is unknown, info for style.
 CHECKS: dict[str, tuple[str, str]] = {
     # generic: read from the schema
