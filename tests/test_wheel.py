@@ -66,10 +66,9 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert spec and spec.origin, f"{name} is not importable here"
         folders.add(str(Path(spec.origin).parent.parent))
     (Path(site) / "kqllint_test_dependencies.pth").write_text("".join(f"{f}\n" for f in sorted(folders)))
-    subprocess.run(
-        [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-compile", "--quiet", wheel],
-        env=ENV, check=True,
-    )  # fmt: skip
+    # --ignore-installed: a kqllint beside the dependencies (`pip install .`) must not count.
+    install = ["install", "--no-deps", "--no-compile", "--ignore-installed", "--quiet", str(wheel)]
+    subprocess.run([sys.executable, "-m", "pip", "--python", python, *install], env=ENV, check=True)
     return env_dir
 
 
