@@ -241,7 +241,12 @@ def server(stdio: bool) -> None:
     import importlib.util
 
     if not all(importlib.util.find_spec(m) for m in ("pygls", "lsprotocol")):
-        click.echo("error: `kqllint server` needs the lsp extra: pip install 'kqllint[lsp]'", err=True)
+        click.echo(
+            "error: `kqllint server` needs the lsp extra\n"
+            "help: from a clone, `python3 -m pip install '.[lsp]'`; from git, "
+            "`python3 -m pip install 'kqllint[lsp] @ git+https://github.com/kqllint/kqllint'`",
+            err=True,
+        )
         sys.exit(2)
     from kqllint.lsp.server import serve
 

@@ -1,10 +1,11 @@
 """The bad-input catalog: unusual but valid files are linted and formatted normally; invalid
 ones get a clear message, exit 1 or 2, no traceback, and `format` leaves them byte for byte.
 
-Each case runs the real CLI in a subprocess (a traceback would show on stderr) under a time
-limit that catches hangs, not slowness. The three big cases cost about a minute together on a
-loaded two-core machine: they are marked `slow` and still run by default (`-m "not slow"`
-leaves them out).
+Each case runs the real CLI's entry point with real streams, in a worker process that runs
+every case of this module (one process start instead of two per case: `cliworker.py`), under a
+time limit that catches hangs, not slowness; a traceback would show on stderr. The three big
+cases cost most of the module's time: they are marked `slow` and still run by default
+(`-m "not slow"` leaves them out).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import random
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cliworker import CliWorker
 
 from kqllint import format_text, lint_text
 from kqllint.diagnostic import Diagnostic, Severity, Span
@@ -155,29 +157,34 @@ CATALOG = [
 BIG = {"100,000-commands", "100,000-objects", "10-mb-line"}
 
 
-def kqllint(*args: str, limit: int) -> tuple[int, str, str, float]:
-    began = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "kqllint", *args], capture_output=True, timeout=limit)
-    out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
-    assert "Traceback" not in err, err[-3000:]
-    return done.returncode, out, err, time.monotonic() - began
+@pytest.fixture(scope="module")
+def cli() -> Iterator[CliWorker]:
+    worker = CliWorker()
+    yield worker
+    worker.close()
+
+
+def kqllint(cli: CliWorker, *args: str, limit: int) -> tuple[int, str, str, float]:
+    code, out, err, took = cli.run(list(args), limit)
+    assert "Traceback" not in err and "bug in kqllint" not in err, err[-3000:]
+    return code, out, err, took
 
 
 @pytest.mark.parametrize(
     "case", [pytest.param(c, id=c.name, marks=[pytest.mark.slow] if c.name in BIG else []) for c in CATALOG]
 )
-def test_catalog(case: Case, tmp_path: Path) -> None:
+def test_catalog(case: Case, tmp_path: Path, cli: CliWorker) -> None:
     path = tmp_path / "script.kql"
     data = case.data()
     path.write_bytes(data)
-    code, out, err, took = kqllint("check", "--no-color", str(path), limit=case.limit)
+    code, out, err, took = kqllint(cli, "check", "--no-color", str(path), limit=case.limit)
     assert code == case.check, out[-2000:] + err
     assert case.check_says in out + err
     if case.check == 2:
         assert out == "" and f"error: {path}: " in err  # the message names the file
     assert max(map(len, out.splitlines()), default=0) < 1_000, "a long line is shown as a window of it"
     os.utime(path, (OLD, OLD))
-    code, out, err, took_format = kqllint("format", str(path), limit=case.limit)
+    code, out, err, took_format = kqllint(cli, "format", str(path), limit=case.limit)
     assert (code, out) == (case.format, "")
     assert case.format_says in err
     if case.formatted is None:
@@ -246,7 +253,7 @@ def strict_kqllint(*args: str) -> tuple[int, str, str]:
     """Run the CLI; its output must decode as UTF-8 (strictly) and hold no traceback."""
     done = subprocess.run([sys.executable, "-m", "kqllint", *args], capture_output=True, timeout=LIMIT)
     out, err = done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
-    assert "Traceback" not in err, err
+    assert "Traceback" not in err and "bug in kqllint" not in err, err
     return done.returncode, out, err
 
 
@@ -278,3 +285,25 @@ def test_format_writes_a_lone_surrogate_escape_as_an_escape(args: list[str], tmp
         assert "+" + escaped in out and path.read_text(encoding="utf-8") == SURROGATE
     else:
         assert escaped in path.read_text(encoding="utf-8")
+
+
+CRASH = """
+import sys, tempfile
+from cliworker import run_once
+def crash(): raise RuntimeError("boom")
+def message(): sys.exit("error: bad")
+for entry in (crash, message):
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        code = run_once(entry, ["check"], out, err)
+        err.seek(0)
+        print(code, repr(err.read().decode()))
+"""
+
+
+def test_the_worker_turns_a_crash_into_a_traceback_and_exit_1() -> None:
+    """What `kqllint()` relies on: in `cliworker.py` a crash shows as it would in a process."""
+    tests = str(Path(__file__).resolve().parent)
+    done = subprocess.run([sys.executable, "-c", CRASH], cwd=tests, capture_output=True, text=True, timeout=60)
+    crash, message = done.stdout.splitlines()
+    assert crash.startswith("1 'Traceback (most recent call last):") and "RuntimeError: boom" in crash, done
+    assert message == "1 'error: bad\\n'", done

@@ -1,1 +1,1 @@
-"""The `kqllint server` language server (needs the `lsp` extra: `pip install kqllint[lsp]`)."""
+"""The `kqllint server` language server (needs the `lsp` extra: see the README's "Installing")."""
