@@ -355,7 +355,8 @@ def test_server_without_the_lsp_extra_exits_2(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pygls" else real(name, *a))
     result = CliRunner().invoke(main, ["server"])
     assert result.exit_code == 2
-    assert "pip install 'kqllint[lsp]'" in result.output
+    assert result.output.startswith("error: `kqllint server` needs the lsp extra\n")
+    assert "python3 -m pip install '.[lsp]'" in result.output and "kqllint[lsp] @ git+" in result.output
 
 
 @pytest.mark.asyncio
