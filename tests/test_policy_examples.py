@@ -5,6 +5,7 @@ meaning; the docs' own bugs get what their file says they should."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass
@@ -147,7 +148,8 @@ def test_docs_bugs_are_what_their_file_says() -> None:
 
 # ---- examples/deploy-good.kql and deploy-bad.kql ------------------------------------------
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES_DIR = ROOT / "examples"
 # A policy command's head, as the deployment examples write it (a plain reading, not kqllint's).
 _HEAD = re.compile(
     r"\.(alter-merge|alter|show|delete) (cluster|database \w+|table \w+|tables \([\w, ]+\)|materialized-view \w+)"
@@ -217,3 +219,14 @@ def test_the_bad_deployment_has_the_mistakes_it_says() -> None:
     ]
     codes = {d.code for d in lint_text(path.read_text(encoding="utf-8"))}
     assert {"P003", "P011"} <= codes  # the ManagedIdentity mistakes, found today
+
+
+def test_readme_table_of_policy_kinds_is_current() -> None:
+    spec = importlib.util.spec_from_file_location("gen_policy_docs", ROOT / "tools" / "gen_policy_docs.py")
+    assert spec and spec.loader
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme == gen.readme(readme), "the README's policy kinds are stale: run python3 tools/gen_policy_docs.py"
+    table = readme.partition(gen.START)[2].partition(gen.END)[0]
+    assert [m for m in re.findall(r"^\| \[`(\w+)`\]", table, re.M)] == [k.name for k in KINDS]
