@@ -10,8 +10,9 @@ Kusto.Language disagree, are in `docs_bugs.kql` with what kqllint should report 
 Every command is preceded by two comment lines the test reads:
 `// form: VERB ENTITY SHAPE` (the registry's names: `alter-merge table keyword`) and
 `// oracle: VERDICT` (`syntax_ok`, or `rejected: <what Kusto.Language skipped or said>`).
-A clean example may also carry `// allow: CODE name`: a finding it is expected to get with
-its severity (the docs' auto-delete example has an expiry date that has passed).
+A clean example may also carry `// allow: CODE name`: an error it is expected to get (the docs'
+auto-delete example has an expiry date that has passed). A docs bug carries `// bug:` (what is
+wrong) and `// expect:` (`CODE name`, alternatives joined by ` or `, or `nothing`).
 """
 
 from __future__ import annotations
@@ -201,7 +202,8 @@ DOCS_BUGS: list[tuple[str, str, str, str]] = [
     ("ingestiontime: a table name in backticks, which Kusto does not know",
      "delete table none", ".delete table `MyTable` policy ingestiontime", "S001 syntax-error"),
     ("retention: the placeholder `*DatabaseName*` left in the command",
-     "show materialized-view none", ".show materialized-view *DatabaseName* policy retention", "S001 syntax-error"),
+     "show materialized-view none", ".show materialized-view *DatabaseName* policy retention",
+     "S001 syntax-error or S004 trailing-tokens"),
     ("update: an `@'...'` literal over several lines, which ends at the first line break",
      "alter table json-array",
      ".alter table MyTargetTable policy update\n@'[{\n    \"IsEnabled\": true,\n    \"Source\": \"MySourceTable\",\n"
