@@ -146,7 +146,8 @@ def _update(rng: random.Random, table: str, bad: bool) -> str:
 
 
 def _retention(rng: random.Random, table: str, bad: bool) -> str:
-    entity = f"table {table}" if rng.random() < 0.8 else rng.choice(["database Telemetry", "materialized-view DailyCosts"])
+    others = ["database Telemetry", "materialized-view DailyCosts"]
+    entity = f"table {table}" if rng.random() < 0.8 else rng.choice(others)
     days = rng.choice([0, 7, 30, 90, 365, 730]) if entity.startswith("table") else rng.choice([30, 90, 365])
     if rng.random() < 1 / 3:  # the keyword form
         if bad:
@@ -272,7 +273,8 @@ def deployment_script(size: int, seed: int = 1) -> str:
         roll = rng.random()
         part = _control_command(rng) if roll < 0.75 else rng.choice(QUERIES)
         if rng.random() < 0.2:
-            part = f"// {rng.choice(['deploy', 'owner: data-platform', 'keep in sync with prod', 'see runbook'])}\n{part}"
+            note = rng.choice(["deploy", "owner: data-platform", "keep in sync with prod", "see runbook"])
+            part = f"// {note}\n{part}"
         parts.append(part)
         total += len(part) + 2
     return "\n\n".join(parts) + "\n"

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -103,7 +104,10 @@ def peak_memory_mb(path: Path) -> float:
     return int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
-def throughput(sizes: list[int], tmp: Path, repeat: int, name: str, generate, read_payloads) -> None:  # type: ignore[no-untyped-def]
+def throughput(
+    sizes: list[int], tmp: Path, repeat: int, name: str, generate: Callable[[int], str],
+    read_payloads: Callable[[str], list[str]],
+) -> None:  # fmt: skip
     try:
         from kqllint.formatter import format_text
     except ImportError:
@@ -122,7 +126,8 @@ def throughput(sizes: list[int], tmp: Path, repeat: int, name: str, generate, re
         path.write_text(text)
         peak = peak_memory_mb(path)
         rows.append((size, mb, commands, t_check, t_format, t_json, peak))
-        print(f"  {mb:6.2f} MB {commands:6d} modelled commands   check {mb / t_check:6.2f} MB/s {commands / t_check:8.0f} cmd/s"
+        print(f"  {mb:6.2f} MB {commands:6d} modelled commands   check {mb / t_check:6.2f} MB/s"
+              f" {commands / t_check:8.0f} cmd/s"
               f"   format {mb / t_format:6.2f} MB/s   json.loads floor {mb / t_json:7.2f} MB/s"
               f" (check is {t_check / t_json:5.1f}x the floor)   peak {peak:6.1f} MB"
               f" (target <= {10 * mb + 60:.0f} MB)")  # fmt: skip

@@ -173,7 +173,8 @@ def registry_findings(path: Path) -> list[tuple[str, str]]:
         head = _HEAD.fullmatch(text[statement.span.start : statement.span.end])
         if head is None:
             continue
-        kind, verb, entity, rest = KINDS_BY_NAME[head.group(3)], Verb(head.group(1)), _entity(head.group(2)), head.group(4)
+        kind, verb, entity = KINDS_BY_NAME[head.group(3)], Verb(head.group(1)), _entity(head.group(2))
+        rest = head.group(4)
         literal = _STRING.match(rest)
         shape = None if not rest else kind.shapes(verb)[0] if literal else PayloadShape.BARE
         if shape is not None and not literal and "=" in rest:

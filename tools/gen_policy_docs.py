@@ -212,8 +212,8 @@ def readme_table() -> str:
         shapes = [_SHAPES[sh] for sh in dict.fromkeys(f.shape for f in k.forms) if _SHAPES[sh]]
         groups = dict.fromkeys(_ENTITY_GROUP[e.value.split("-")[0]] for f in k.forms for e in sorted(
             f.entities, key=lambda e: list(ENTITY_TEXT).index(e)))  # fmt: skip
-        declared = ["forms"] + ["payload schema"] * (k.payload is not None) + ["keyword arguments"] * bool(k.keyword_args)
-        checked = ", ".join(declared)
+        declared = ["forms", "payload schema" if k.payload is not None else "", "keyword arguments" if k.keyword_args else ""]
+        checked = ", ".join(d for d in declared if d)
         link = f"[`{k.name}`](docs/policies.md#{_anchor(f'`{k.name}` — {k.title}')})"
         rows.append(f"| {link} | {', '.join(shapes) or '—'} | {', '.join(groups)} | {checked} |")
     return "\n".join(rows) + "\n"
