@@ -1,12 +1,14 @@
-"""Regenerate `docs/policies.md` from the policy-kind registry (kqllint/policies).
+"""Regenerate `docs/policies.md`, and the README's table of policy kinds, from the policy-kind
+registry (kqllint/policies).
 
-Usage: `python3 tools/gen_policy_docs.py` writes it; `--check` writes nothing and exits 1 when
-it is stale (tests/test_policies.py runs the same comparison).
+Usage: `python3 tools/gen_policy_docs.py` writes them; `--check` writes nothing and exits 1 when
+one is stale (tests/test_policies.py and tests/test_policy_examples.py run the same comparisons).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from kqllint.policies.schema import (
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = Path("docs") / "policies.md"
+README = Path("README.md")
+START, END = "<!-- policy-kinds:start -->", "<!-- policy-kinds:end -->"
 
 INTRO = """\
 # Policy kinds
@@ -188,19 +192,57 @@ def generated() -> str:
     return f"{INTRO}{checks}\n{DECISIONS}\n{sections}"
 
 
+# ---- the README's table of kinds ----------------------------------------------------------
+
+_ENTITY_GROUP = {
+    "cluster": "cluster", "database": "database", "table": "table", "tables": "tables (…)",
+    "materialized": "materialized-view", "external": "external table", "column": "column", "graph": "graph_model",
+}  # fmt: skip
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a heading: lowercase, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def readme_table() -> str:
+    """One row a kind: its argument shapes, the entities it takes, and what it declares."""
+    rows = ["| kind | argument | entities | declared |", "|---|---|---|---|"]
+    for k in KINDS:
+        shapes = [_SHAPES[sh] for sh in dict.fromkeys(f.shape for f in k.forms) if _SHAPES[sh]]
+        groups = dict.fromkeys(_ENTITY_GROUP[e.value.split("-")[0]] for f in k.forms for e in sorted(
+            f.entities, key=lambda e: list(ENTITY_TEXT).index(e)))  # fmt: skip
+        declared = ["forms", "payload schema" if k.payload is not None else "", "keyword arguments" if k.keyword_args else ""]
+        checked = ", ".join(d for d in declared if d)
+        link = f"[`{k.name}`](docs/policies.md#{_anchor(f'`{k.name}` — {k.title}')})"
+        rows.append(f"| {link} | {', '.join(shapes) or '—'} | {', '.join(groups)} | {checked} |")
+    return "\n".join(rows) + "\n"
+
+
+def readme(current: str) -> str:
+    """`current` README text with the table between the markers regenerated."""
+    head, start, rest = current.partition(START)
+    _, end, tail = rest.partition(END)
+    if not (start and end):
+        raise SystemExit(f"{README}: the markers {START} and {END} are missing")
+    return f"{head}{START}\n{readme_table()}{END}{tail}"
+
+
 def main(argv: list[str]) -> int:
-    text = generated()
-    path = ROOT / TARGET
-    current = path.read_text(encoding="utf-8") if path.is_file() else None
-    if "--check" in argv:
-        if current != text:
-            print(f"{TARGET} is stale: run python3 tools/gen_policy_docs.py", file=sys.stderr)
-            return 1
-        return 0
-    if current != text:
-        path.write_text(text, encoding="utf-8", newline="\n")
-        print(f"wrote {TARGET}")
-    return 0
+    readme_text = (ROOT / README).read_text(encoding="utf-8")
+    stale = 0
+    for target, text in ((TARGET, generated()), (README, readme(readme_text))):
+        path = ROOT / target
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current == text:
+            continue
+        if "--check" in argv:
+            print(f"{target} is stale: run python3 tools/gen_policy_docs.py", file=sys.stderr)
+            stale = 1
+        else:
+            path.write_text(text, encoding="utf-8", newline="\n")
+            print(f"wrote {target}")
+    return stale
 
 
 if __name__ == "__main__":
