@@ -1,4 +1,5 @@
-"""The formatter: the canonical layout of the ManagedIdentity commands, checked as black does."""
+"""The formatter: the canonical layout of policy commands, from the registry's schemas, checked as
+black does."""
 
 from __future__ import annotations
 
@@ -6,10 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from kqllint.config import Config
 from kqllint.diagnostic import Diagnostic, Severity, Span
 from kqllint.gcpause import paused
-from kqllint.linter import lint_script
 from kqllint.model import (
     BadStatement,
     Command,
@@ -23,14 +22,15 @@ from kqllint.model import (
     Script,
 )
 from kqllint.payload import json_string
+from kqllint.policies import KINDS_BY_NAME
+from kqllint.policies.commands import Verb as PolicyVerb
+from kqllint.policies.schema import COMMA_LIST, ArrayType, ObjectType, PayloadShape, PolicyKind, Property, Type
 from kqllint.rules import RULES_BY_CODE
 from kqllint.rules._rule import Finding
-from kqllint.script import parse_script
+from kqllint.script import dotless_verbs, parse_script
 
 _FENCE = "```"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# The rules whose errors stop the formatter: syntax, and payloads that are not a JSON array.
-_BLOCKING = Config(select=("S", "J001", "J002", "J003"))
 _ATTEMPTS = 3
 
 
@@ -71,7 +71,7 @@ def format_text(text: str, options: FormatOptions | None = None) -> FormatResult
 
 def _format(text: str, options: FormatOptions) -> FormatResult:
     script = parse_script(text)
-    blockers = _blocking_errors(script)
+    blockers = _blockers(script)
     if blockers:
         return FormatResult(text, (_blocked(blockers),), False)
     changes = {c.index: c for c in _plan(script, options)}
@@ -91,11 +91,58 @@ def _format(text: str, options: FormatOptions) -> FormatResult:
 # ---- refusals ---------------------------------------------------------------------------
 
 
-def _blocking_errors(script: Script) -> list[Diagnostic]:
-    return [d for d in lint_script(script, config=_BLOCKING) if d.severity is Severity.ERROR]
+@dataclass(frozen=True, slots=True)
+class _Blocker:
+    """An error that stops the formatter: where, its code and its message."""
+
+    span: Span
+    code: str
+    message: str
 
 
-def _blocked(blockers: list[Diagnostic]) -> Diagnostic:
+def _blockers(script: Script) -> list[_Blocker]:
+    """What keeps the file from being formatted, read off the parse: every syntax problem that
+    is an error, a verb written without its `.`, and a JSON payload that is unreadable or not of
+    the shape its kind takes (an object where an array belongs, the reverse, or an array item
+    that is not an object where the kind's items are objects)."""
+    found: list[_Blocker] = []
+    for statement in script.statements:
+        if isinstance(statement, Opaque):
+            for verb in dotless_verbs(script.text, statement.span):
+                found.append(_Blocker(verb.span, "S013", f"`{verb.text}` without its `.`"))
+            continue
+        for p in statement.problems:
+            if RULES_BY_CODE[p.code].severity is Severity.ERROR:
+                found.append(_Blocker(p.span, p.code, p.message))
+        if isinstance(statement, Command) and not statement.broken:
+            found.extend(_payload_blockers(statement))
+    found.sort(key=lambda b: (b.span.start, b.code))
+    return found
+
+
+def _payload_blockers(command: Command) -> Iterator[_Blocker]:
+    kind = _kind(command)
+    payload = command.payload
+    shape = _json_shape(kind, command) if kind is not None else None
+    if payload is None or shape is None:
+        return
+    if payload.error is not None:
+        yield _Blocker(payload.error.span, "J001", payload.error.message)
+        return
+    value = payload.value
+    want = JsonArray if shape is PayloadShape.JSON_ARRAY else JsonObject
+    if not isinstance(value, want):
+        expected = "a JSON array" if want is JsonArray else "a JSON object"
+        yield _Blocker(value.span, "J002", f"the `{kind.name}` policy payload must be {expected}")
+        return
+    schema = kind.payload
+    if isinstance(value, JsonArray) and isinstance(schema, ArrayType) and isinstance(schema.item, ObjectType):
+        for item in value.items:
+            if not isinstance(item, JsonObject):
+                yield _Blocker(item.span, "J003", "a policy array element is not a policy object")
+
+
+def _blocked(blockers: list[_Blocker]) -> Diagnostic:
     first = blockers[0]
     count = len(blockers)
     what = f"{count} syntax or payload JSON error{'s' * (count != 1)}"
@@ -185,30 +232,54 @@ def _head(command: Command) -> str:
 
 
 def _literal(text: str, command: Command, newline: str, indent: str) -> str | None:
-    """The payload literal in canonical form; as written when it is obfuscated or the JSON
-    cannot live in a fenced literal."""
+    """The payload literal in canonical form; as written when it is obfuscated, when its kind
+    takes no JSON (a string the docs do not describe), or when the JSON cannot live in a fenced
+    literal."""
     literal = command.argument
     if literal is None:
         return None
     written = text[literal.span.start : literal.span.end]
     value = command.payload.value if command.payload is not None else None
-    if literal.obfuscated or value is None:
+    kind = _kind(command)
+    if literal.obfuscated or value is None or kind is None or _json_shape(kind, command) is None:
         return written
-    body = "".join(_render(value, newline, indent))
+    body = "".join(_render(value, kind.payload, newline, indent))
     if _FENCE in body:
         return written
-    return f"{_FENCE}{body}{_FENCE}" if body == "[]" else f"{_FENCE}{newline}{body}{newline}{_FENCE}"
+    if isinstance(value, (JsonArray, JsonObject)) and body in ("[]", "{}"):
+        return f"{_FENCE}{body}{_FENCE}"
+    return f"{_FENCE}{newline}{body}{newline}{_FENCE}"
 
 
-def _render(value: JsonValue, newline: str, indent: str, level: int = 0, policy: bool = False) -> Iterator[str]:
-    """The JSON text of `value`: one item a line; a policy object's keys in canonical order."""
+def _kind(command: Command) -> PolicyKind | None:
+    """The registry's kind of `command` (its keyword in any case: case is a finding, not layout)."""
+    word = command.kind
+    if word is None:
+        return None
+    return KINDS_BY_NAME.get(word.text) or KINDS_BY_NAME.get(word.text.lower())
+
+
+def _json_shape(kind: PolicyKind, command: Command) -> PayloadShape | None:
+    """The JSON shape the command's verb takes for `kind`: None when it takes no JSON."""
+    for shape in kind.shapes(PolicyVerb(command.verb_kind.value)):
+        if shape in _JSON_SHAPES:
+            return shape
+    return None
+
+
+_JSON_SHAPES = (PayloadShape.JSON_OBJECT, PayloadShape.JSON_ARRAY)
+
+
+def _render(value: JsonValue, schema: Type | None, newline: str, indent: str, level: int = 0) -> Iterator[str]:
+    """The JSON text of `value`: one item a line; an object's keys in its schema's order."""
     # Recursion is bounded: the payload reader stops at MAX_DEPTH (64) levels.
     if isinstance(value, JsonArray):
-        parts = [_render(item, newline, indent, level + 1, policy=level == 0) for item in value.items]
+        item = schema.item if isinstance(schema, ArrayType) else None
+        parts = [_render(v, item, newline, indent, level + 1) for v in value.items]
         yield from _block("[", "]", parts, newline, indent, level)
     elif isinstance(value, JsonObject):
-        members = _ordered(value) if policy else value.members
-        parts = [_member(m, newline, indent, level, policy) for m in members]
+        fields = schema if isinstance(schema, ObjectType) else None
+        parts = [_member(m, p, newline, indent, level) for m, p in _ordered(value, fields)]
         yield from _block("{", "}", parts, newline, indent, level)
     elif isinstance(value, JsonString):
         yield json_string(value.value)
@@ -228,26 +299,41 @@ def _block(opener: str, closer: str, parts: list[Iterator[str]], newline: str, i
     yield newline + indent * level + closer
 
 
-def _member(member: JsonMember, newline: str, indent: str, level: int, policy: bool) -> Iterator[str]:
+def _member(member: JsonMember, prop: Property | None, newline: str, indent: str, level: int) -> Iterator[str]:
     yield json_string(member.key.value) + ": "
-    if policy and _rank(member.key.value) == 1 and isinstance(member.value, JsonString):
-        yield json_string(_usages(member.value.value))
+    if prop is not None and prop.layout == COMMA_LIST and isinstance(member.value, JsonString):
+        yield json_string(_comma_list(member.value.value))
     else:
-        yield from _render(member.value, newline, indent, level + 1)
+        yield from _render(member.value, prop.type if prop is not None else None, newline, indent, level + 1)
 
 
-def _rank(key: str) -> int:
-    """Where a policy object's key goes: `ObjectId`, `AllowedUsages`, then the rest (any case,
-    as Json.NET binds them)."""
-    return {"objectid": 0, "allowedusages": 1}.get(key.lower(), 2)
+def _ordered(obj: JsonObject, schema: ObjectType | None) -> list[tuple[JsonMember, Property | None]]:
+    """The members with their properties: the documented input properties in the schema's order
+    (names compared ignoring case, as Json.NET binds them), then the others (service-filled,
+    unknown) in their original order. A stable sort: duplicate keys keep their order, so the one
+    a JSON reader keeps is the same."""
+    if schema is None:
+        return [(m, None) for m in obj.members]
+    ranks = _ranks(schema)
+    last = len(ranks)
+    found = [(m, schema.property(m.key.value)) for m in obj.members]
+    return sorted(found, key=lambda mp: ranks.get(mp[0].key.value.lower(), last))
 
 
-def _ordered(obj: JsonObject) -> tuple[JsonMember, ...]:
-    # A stable sort: duplicate keys keep their order, so the one a JSON reader keeps is the same.
-    return tuple(sorted(obj.members, key=lambda m: _rank(m.key.value)))
+_RANKS: dict[int, dict[str, int]] = {}
 
 
-def _usages(value: str) -> str:
+def _ranks(schema: ObjectType) -> dict[str, int]:
+    """Where each input property of `schema` goes, by lowercase name (kept per schema object:
+    the registry's schemas live as long as the process)."""
+    ranks = _RANKS.get(id(schema))
+    if ranks is None:
+        inputs = [p for p in schema.properties if not p.output]
+        ranks = _RANKS[id(schema)] = {p.name.lower(): i for i, p in enumerate(inputs)}
+    return ranks
+
+
+def _comma_list(value: str) -> str:
     return ", ".join(item.strip() for item in value.split(","))
 
 
@@ -311,23 +397,27 @@ def _payload_meaning(command: Command) -> object:
     if literal is None:
         return None
     value = command.payload.value if command.payload is not None else None
-    if literal.obfuscated or value is None:
+    kind = _kind(command)
+    if literal.obfuscated or value is None or kind is None or _json_shape(kind, command) is None:
         return (literal.kind, literal.obfuscated, literal.value)
-    return _json_meaning(value)
+    return _json_meaning(value, kind.payload)
 
 
-def _json_meaning(value: JsonValue, level: int = 0, policy: bool = False) -> object:
+def _json_meaning(value: JsonValue, schema: Type | None) -> object:
+    """A JSON value as a reader sees it: strings decoded, numbers and constants as written,
+    objects as key/value lists in canonical order, comma lists as their trimmed items."""
     if isinstance(value, JsonArray):
-        return ("array", tuple(_json_meaning(v, level + 1, level == 0) for v in value.items))
+        item = schema.item if isinstance(schema, ArrayType) else None
+        return ("array", tuple(_json_meaning(v, item) for v in value.items))
     if isinstance(value, JsonObject):
-        members = _ordered(value) if policy else value.members
-        return ("object", tuple((m.key.value, _member_meaning(m, level, policy)) for m in members))
+        fields = schema if isinstance(schema, ObjectType) else None
+        return ("object", tuple((m.key.value, _member_meaning(m, p)) for m, p in _ordered(value, fields)))
     if isinstance(value, JsonString):
         return ("string", value.value)
     return (type(value).__name__, value.text)
 
 
-def _member_meaning(member: JsonMember, level: int, policy: bool) -> object:
-    if policy and _rank(member.key.value) == 1 and isinstance(member.value, JsonString):
-        return ("usages", tuple(item.strip() for item in member.value.value.split(",")))
-    return _json_meaning(member.value, level + 1)
+def _member_meaning(member: JsonMember, prop: Property | None) -> object:
+    if prop is not None and prop.layout == COMMA_LIST and isinstance(member.value, JsonString):
+        return ("items", tuple(item.strip() for item in member.value.value.split(",")))
+    return _json_meaning(member.value, prop.type if prop is not None else None)

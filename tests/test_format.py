@@ -80,7 +80,7 @@ def test_a_command_that_fails_the_check_is_left_as_written(monkeypatch: pytest.M
     """Break the renderer on purpose: the meaning check must catch it and keep the command."""
     import kqllint.formatter as formatter
 
-    monkeypatch.setattr(formatter, "_usages", lambda value: value.replace("Sql", "Sq1"))
+    monkeypatch.setattr(formatter, "_comma_list", lambda value: value.replace("Sql", "Sq1"))
     text = (
         ".show   cluster policy managed_identity\n\n"
         '.alter cluster policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "SqlRequest"}]```\n'
