@@ -38,6 +38,7 @@ from kqllint.rules import (
     payload_not_array,
     placeholder_object_id,
     property_case,
+    rejected_policy_form,
     renamed_usage,
     sandbox_artifacts_on_database,
     service_filled_property,
@@ -79,6 +80,7 @@ _MODULES = [
     invalid_escape,
     missing_command_dot,
     unquoted_payload,
+    rejected_policy_form,
     # command
     missing_database_name,
     keyword_case,
