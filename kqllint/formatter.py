@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from kqllint.diagnostic import Diagnostic, Severity, Span
 from kqllint.gcpause import paused
 from kqllint.model import (
+    Argument,
     BadStatement,
     Command,
     JsonArray,
@@ -18,6 +19,7 @@ from kqllint.model import (
     JsonString,
     JsonValue,
     NameQuoting,
+    Name,
     Opaque,
     Script,
 )
@@ -175,29 +177,42 @@ def _refused(code: str, command: Command) -> Diagnostic:
 def _plan(script: Script, options: FormatOptions) -> list[_Change]:
     """The changes that put every modelled command in canonical form."""
     split = {s.command.span.start for s in script.blank_splits}
+    text = script.text
     commands = script.commands
-    regions = [_region(c, c.span.start in split or c.head_has_comment) for c in commands]
-    newline = _newline(script.text, [r for r in regions if r is not None])
+    regions = [_region(text, c, c.span.start in split or c.head_has_comment) for c in commands]
+    newline = _newline(text, [r for r in regions if r is not None])
     indent = " " * options.indent_width
     changes = []
     for index, (command, region) in enumerate(zip(commands, regions)):
         if command.broken or region is None:
             continue
-        new = _canonical(script.text, command, region, newline, indent)
-        if new != script.text[region.start : region.end]:
+        new = _canonical(text, command, region, newline, indent)
+        if new is not None and new != text[region.start : region.end]:
             changes.append(_Change(index, region, new))
     return changes
 
 
-def _region(command: Command, keep_head: bool) -> Span | None:
-    """What the formatter rewrites: the head and the literal, or only the literal when the head
-    holds a comment or a blank line (a blank line splits the request: not layout)."""
+def _region(text: str, command: Command, keep_head: bool) -> Span | None:
+    """What the formatter rewrites: the command from its `.` to its last argument (a closing
+    `)` included), or only the literal when the head holds a comment or a blank line (a blank
+    line splits the request: not layout). A `| query` tail, a `<| body` and the spaces before
+    them stay as written."""
     literal = command.argument
     if keep_head:
         return literal.span if literal is not None else None
     if command.kind is None:
         return None
-    return Span(command.span.start, literal.span.end if literal is not None else command.kind.span.end)
+    atoms = _atom_spans(command)
+    end = max(a.end for a in atoms)
+    if command.body is None:
+        limit = command.tail.start if command.tail is not None else command.span.end
+        rest = text[end:limit]
+        if rest.strip(_CLOSERS) == "":
+            end += len(rest.rstrip())
+    return Span(command.span.start, end)
+
+
+_CLOSERS = " \t\r\n)"
 
 
 def _newline(text: str, regions: list[Span]) -> str:
@@ -213,22 +228,91 @@ def _newline(text: str, regions: list[Span]) -> str:
     return m.group() if m else "\n"
 
 
-def _canonical(text: str, command: Command, region: Span, newline: str, indent: str) -> str:
-    literal = _literal(text, command, newline, indent)
+def _atom_spans(command: Command) -> list[Span]:
+    return [s for s, _ in _atoms(command, "", "", "")]
+
+
+def _atoms(command: Command, text: str, newline: str, indent: str) -> list[tuple[Span, str]]:
+    """The words of the command in order, each with its canonical text: verb, entity keywords
+    and names, `policy`, the kind, then the literal or the keyword form's names and values."""
+    assert command.policy is not None and command.kind is not None
+    words = [command.verb, *command.entity_words, command.policy, command.kind]
+    atoms = [(w.span, w.text) for w in words]
+    atoms += [(n.span, _name(n)) for n in command.names]
+    if command.argument is not None:
+        literal = _literal(text, command, newline, indent) if text else ""
+        atoms.append((command.argument.span, literal or ""))
+    for argument in (*command.arguments, *command.with_options):
+        if argument.name is not None:
+            atoms.append((argument.name.span, argument.name.text))
+        if argument.value.text:
+            atoms.append((argument.value.span, _value(argument.value.text)))
+    atoms.sort(key=lambda a: a[0].start)
+    return atoms
+
+
+def _name(name: Name) -> str:
+    """A name as written; only the spaces just inside `['…']`/`["…"]` go."""
+    if name.quoting in (NameQuoting.BRACKET_SINGLE, NameQuoting.BRACKET_DOUBLE):
+        return f"[{name.text[1:-1].strip()}]"
+    return name.text
+
+
+_RANGE = re.compile(r"\s*\.\.\s*")
+
+
+def _value(text: str) -> str:
+    """A keyword value as written, but `a .. b` with one space each side of the `..` (only
+    outside parentheses and string literals: `datetime(…)` and `'…'` stay as written)."""
+    if ".." not in text or text[0] in _QUOTES:
+        return text
+    depth, out, i = 0, [], 0
+    while i < len(text):
+        ch = text[i]
+        if depth == 0 and (m := _RANGE.match(text, i)) and ".." in m.group():
+            out.append(" .. ")
+            i = m.end()
+            continue
+        depth += (ch == "(") - (ch == ")")
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+_QUOTES = "'\"`~@hH"
+# The punctuation between a command's words: `.` of the verb and of `db.T`, the parentheses
+# of `tables (…)`, `(C asc)` and `with (…)`, `,` and `=`; and words the model keeps no span
+# of (`with`).
+_GLUE = re.compile(r"\s+|<\||[.(),=]|[^\s.(),=]+")
+
+
+def _canonical(text: str, command: Command, region: Span, newline: str, indent: str) -> str | None:
+    """The canonical text of `region`; None to leave it as written (a comment between the
+    words, or text the model does not account for)."""
     if command.argument is not None and region == command.argument.span:
-        return literal or ""
-    head = _head(command)
-    return head if literal is None else f"{head} {literal}"
+        return _literal(text, command, newline, indent) or ""
+    tokens: list[str] = []
+    last = region.start
+    for span, atom in _atoms(command, text, newline, indent) + [(Span(region.end, region.end), "")]:
+        glue = text[last : span.start]
+        if "//" in glue:
+            return None
+        tokens.extend(t for t in _GLUE.findall(glue) if not t.isspace())
+        if atom:
+            tokens.append(atom)
+        last = max(last, span.end)
+    return _join(tokens)
 
 
-def _head(command: Command) -> str:
-    assert command.scope is not None and command.policy is not None and command.kind is not None
-    words = ["." + command.verb.text, command.scope.text]
-    db = command.database
-    if db is not None:
-        bracketed = db.quoting in (NameQuoting.BRACKET_SINGLE, NameQuoting.BRACKET_DOUBLE)
-        words.append(f"[{db.text[1:-1].strip()}]" if bracketed else db.text)
-    return " ".join(words + [command.policy.text, command.kind.text])
+def _join(tokens: list[str]) -> str:
+    """The tokens with canonical spacing: none after `.` and `(`, none before `.`, `,` and `)`,
+    one space everywhere else (`hot = 7d, hot_window = …`, `tables (A, B)`, `with (k = v)`)."""
+    out = tokens[:1]
+    for prev, token in zip(tokens, tokens[1:]):
+        if not (prev in (".", "(") or token in (".", ",", ")")):
+            out.append(" ")
+        out.append(token)
+    return "".join(out)
 
 
 def _literal(text: str, command: Command, newline: str, indent: str) -> str | None:
@@ -384,12 +468,33 @@ def _aligned(script: Script, again: Script) -> bool:
 
 
 def meaning(text: str, command: Command) -> tuple:
-    """What formatting must keep: the words as written, the database name, the tail, and the
-    payload's JSON values (a policy object's keys in canonical order, usages as trimmed items)."""
-    words = tuple(w.text if w is not None else None for w in (command.verb, command.scope, command.policy, command.kind))
+    """What formatting must keep: the words as written, the entity and its names, the tail and
+    body, the keyword form's names and values, and the payload's JSON values (objects as
+    key/value lists in canonical order, a comma list as its trimmed items)."""
+    words = tuple(w.text if w is not None else None for w in (command.verb, command.policy, command.kind))
+    words += tuple(w.text for w in command.entity_words)
+    names = tuple((n.value, n.quoting) for n in command.names)
     db = command.database
     tail = text[command.tail.start : command.tail.end] if command.tail is not None else None
-    return (words, None if db is None else (db.value, db.quoting), tail, command.problems, _payload_meaning(command))
+    body = text[command.body.start : command.body.end] if command.body is not None else None
+    arguments = tuple(_argument_meaning(a) for a in command.arguments)
+    options = tuple(_argument_meaning(a) for a in command.with_options)
+    return (
+        words, command.entity, names, None if db is None else (db.value, db.quoting), tail, body, arguments,
+        options, command.problems, _payload_meaning(command),
+    )  # fmt: skip
+
+
+_AROUND_RANGE = re.compile(r"\s*\.\.\s*")
+
+
+def _argument_meaning(argument: Argument) -> tuple[str | None, str]:
+    """A keyword argument's name and value as written; spaces in the value count only inside
+    parentheses and string literals."""
+    value = argument.value.text
+    if value[:1] not in _QUOTES:
+        value = _AROUND_RANGE.sub("..", value)
+    return (argument.name.text if argument.name is not None else None, value)
 
 
 def _payload_meaning(command: Command) -> object:

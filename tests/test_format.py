@@ -97,8 +97,8 @@ def test_an_unstable_command_is_left_as_written(monkeypatch: pytest.MonkeyPatch)
     """A renderer that adds a space each pass: the second-pass check must catch it."""
     import kqllint.formatter as formatter
 
-    real = formatter._head
-    monkeypatch.setattr(formatter, "_head", lambda command: real(command) + " ")
+    real = formatter._join
+    monkeypatch.setattr(formatter, "_join", lambda tokens: real(tokens) + " ")
     text = ".show cluster policy managed_identity\n"
     result = format_text(text)
     assert (result.text, located(text, result)) == (text, ["1:1 F003"])
