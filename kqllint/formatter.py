@@ -202,8 +202,11 @@ def _region(text: str, command: Command, keep_head: bool) -> Span | None:
         return literal.span if literal is not None else None
     if command.kind is None:
         return None
-    atoms = _atom_spans(command)
-    end = max(a.end for a in atoms)
+    end = command.kind.span.end
+    for argument in (*command.arguments, *command.with_options):
+        end = max(end, argument.span.end)
+    if literal is not None:
+        end = max(end, literal.span.end)
     if command.body is None:
         limit = command.tail.start if command.tail is not None else command.span.end
         rest = text[end:limit]
@@ -228,26 +231,24 @@ def _newline(text: str, regions: list[Span]) -> str:
     return m.group() if m else "\n"
 
 
-def _atom_spans(command: Command) -> list[Span]:
-    return [s for s, _ in _atoms(command, "", "", "")]
-
-
 def _atoms(command: Command, text: str, newline: str, indent: str) -> list[tuple[Span, str]]:
     """The words of the command in order, each with its canonical text: verb, entity keywords
     and names, `policy`, the kind, then the literal or the keyword form's names and values."""
     assert command.policy is not None and command.kind is not None
-    words = [command.verb, *command.entity_words, command.policy, command.kind]
-    atoms = [(w.span, w.text) for w in words]
+    atoms = [(command.verb.span, command.verb.text)]
+    atoms += [(w.span, w.text) for w in command.entity_words]
     atoms += [(n.span, _name(n)) for n in command.names]
+    atoms += [(command.policy.span, command.policy.text), (command.kind.span, command.kind.text)]
     if command.argument is not None:
-        literal = _literal(text, command, newline, indent) if text else ""
-        atoms.append((command.argument.span, literal or ""))
-    for argument in (*command.arguments, *command.with_options):
+        atoms.append((command.argument.span, _literal(text, command, newline, indent) or ""))
+    arguments = (*command.arguments, *command.with_options)
+    for argument in arguments:
         if argument.name is not None:
             atoms.append((argument.name.span, argument.name.text))
         if argument.value.text:
             atoms.append((argument.value.span, _value(argument.value.text)))
-    atoms.sort(key=lambda a: a[0].start)
+    if command.with_options and (command.arguments or command.argument is not None):
+        atoms.sort(key=lambda a: a[0].start)  # `enable with (…) "query"`: the options come between
     return atoms
 
 
@@ -294,10 +295,12 @@ def _canonical(text: str, command: Command, region: Span, newline: str, indent: 
     tokens: list[str] = []
     last = region.start
     for span, atom in _atoms(command, text, newline, indent) + [(Span(region.end, region.end), "")]:
-        glue = text[last : span.start]
-        if "//" in glue:
-            return None
-        tokens.extend(t for t in _GLUE.findall(glue) if not t.isspace())
+        if span.start > last:
+            glue = text[last : span.start]
+            if not glue.isspace():
+                if "//" in glue:
+                    return None
+                tokens.extend(t for t in _GLUE.findall(glue) if not t.isspace())
         if atom:
             tokens.append(atom)
         last = max(last, span.end)
@@ -345,12 +348,15 @@ def _kind(command: Command) -> PolicyKind | None:
 
 def _json_shape(kind: PolicyKind, command: Command) -> PayloadShape | None:
     """The JSON shape the command's verb takes for `kind`: None when it takes no JSON."""
-    for shape in kind.shapes(PolicyVerb(command.verb_kind.value)):
-        if shape in _JSON_SHAPES:
-            return shape
-    return None
+    key = (kind.name, command.verb_kind.value)
+    if key not in _SHAPE_OF:
+        shapes = [s for s in kind.shapes(PolicyVerb(command.verb_kind.value)) if s in _JSON_SHAPES]
+        _SHAPE_OF[key] = shapes[0] if shapes else None
+    return _SHAPE_OF[key]
 
 
+# The registry's kinds live as long as the process: what each verb takes is worked out once.
+_SHAPE_OF: dict[tuple[str, str], PayloadShape | None] = {}
 _JSON_SHAPES = (PayloadShape.JSON_OBJECT, PayloadShape.JSON_ARRAY)
 
 
@@ -398,10 +404,21 @@ def _ordered(obj: JsonObject, schema: ObjectType | None) -> list[tuple[JsonMembe
     a JSON reader keeps is the same."""
     if schema is None:
         return [(m, None) for m in obj.members]
-    ranks = _ranks(schema)
+    ranks, by_name = _ranks(schema), schema.by_name
     last = len(ranks)
-    found = [(m, schema.property(m.key.value)) for m in obj.members]
-    return sorted(found, key=lambda mp: ranks.get(mp[0].key.value.lower(), last))
+    found, ordered, previous = [], True, 0
+    for m in obj.members:
+        low = m.key.value.lower()
+        rank = ranks.get(low, last)
+        ordered, previous = ordered and rank >= previous, rank
+        found.append((rank, m, by_name.get(low)))
+    if not ordered:
+        found.sort(key=_first)
+    return [(m, p) for _, m, p in found]
+
+
+def _first(item: tuple) -> int:
+    return item[0]
 
 
 _RANKS: dict[int, dict[str, int]] = {}
@@ -513,10 +530,10 @@ def _json_meaning(value: JsonValue, schema: Type | None) -> object:
     objects as key/value lists in canonical order, comma lists as their trimmed items."""
     if isinstance(value, JsonArray):
         item = schema.item if isinstance(schema, ArrayType) else None
-        return ("array", tuple(_json_meaning(v, item) for v in value.items))
+        return ("array", tuple([_json_meaning(v, item) for v in value.items]))
     if isinstance(value, JsonObject):
         fields = schema if isinstance(schema, ObjectType) else None
-        return ("object", tuple((m.key.value, _member_meaning(m, p)) for m, p in _ordered(value, fields)))
+        return ("object", tuple([(m.key.value, _member_meaning(m, p)) for m, p in _ordered(value, fields)]))
     if isinstance(value, JsonString):
         return ("string", value.value)
     return (type(value).__name__, value.text)
