@@ -265,12 +265,12 @@ _RANGE = re.compile(r"\s*\.\.\s*")
 def _value(text: str) -> str:
     """A keyword value as written, but `a .. b` with one space each side of the `..` (only
     outside parentheses and string literals: `datetime(…)` and `'…'` stay as written)."""
-    if ".." not in text or text[0] in _QUOTES:
+    if ".." not in text or _LITERAL.match(text):
         return text
     depth, out, i = 0, [], 0
     while i < len(text):
         ch = text[i]
-        if depth == 0 and (m := _RANGE.match(text, i)) and ".." in m.group():
+        if depth == 0 and (m := _RANGE.match(text, i)):
             out.append(" .. ")
             i = m.end()
             continue
@@ -280,7 +280,7 @@ def _value(text: str) -> str:
     return "".join(out)
 
 
-_QUOTES = "'\"`~@hH"
+_LITERAL = re.compile(r"[hH]?@?(?:['\"]|```|~~~)")
 # The punctuation between a command's words: `.` of the verb and of `db.T`, the parentheses
 # of `tables (…)`, `(C asc)` and `with (…)`, `,` and `=`; and words the model keeps no span
 # of (`with`).
@@ -288,8 +288,8 @@ _GLUE = re.compile(r"\s+|<\||[.(),=]|[^\s.(),=]+")
 
 
 def _canonical(text: str, command: Command, region: Span, newline: str, indent: str) -> str | None:
-    """The canonical text of `region`; None to leave it as written (a comment between the
-    words, or text the model does not account for)."""
+    """The canonical text of `region`: its atoms (`_atoms`) and the punctuation and words
+    between them, joined by `_join`; None to leave it as written (a comment between them)."""
     if command.argument is not None and region == command.argument.span:
         return _literal(text, command, newline, indent) or ""
     tokens: list[str] = []
@@ -509,7 +509,7 @@ def _argument_meaning(argument: Argument) -> tuple[str | None, str]:
     """A keyword argument's name and value as written; spaces in the value count only inside
     parentheses and string literals."""
     value = argument.value.text
-    if value[:1] not in _QUOTES:
+    if not _LITERAL.match(value):
         value = _AROUND_RANGE.sub("..", value)
     return (argument.name.text if argument.name is not None else None, value)
 
