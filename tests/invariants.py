@@ -82,35 +82,38 @@ def outside_commands(script: Script) -> list[str]:
     return pieces + [script.text[last:]]
 
 
-def json_meaning(value: JsonValue | None, top: bool = True) -> object:
-    """JSON values as a reader sees them, written independently of the formatter: a policy
-    object's members grouped by lowercased key (Json.NET binds keys ignoring case, so only the
-    order within a group matters), `AllowedUsages` as its trimmed items."""
+def json_meaning(value: JsonValue | None) -> object:
+    """JSON values as a reader sees them, written independently of the formatter: an object's
+    members grouped by lowercased key (Json.NET binds keys ignoring case, and the formatter
+    puts a policy's keys in its schema's order, so only the order within a group matters),
+    `AllowedUsages` as its trimmed items."""
     if isinstance(value, JsonArray):
-        return [json_meaning(v, top=False) if not top or not isinstance(v, JsonObject) else policy(v) for v in value.items]
+        return [json_meaning(v) for v in value.items]
     if isinstance(value, JsonObject):
-        return [(m.key.value, json_meaning(m.value, top=False)) for m in value.members]
+        groups: dict[str, list] = {}
+        for m in value.members:
+            v = m.value
+            if m.key.value.lower() == "allowedusages" and isinstance(v, JsonString):
+                meaning: object = [u.strip() for u in v.value.split(",")]
+            else:
+                meaning = json_meaning(v)
+            groups.setdefault(m.key.value.lower(), []).append((m.key.value, meaning))
+        return groups
     if isinstance(value, JsonString):
         return ("s", value.value)
     return None if value is None else ("v", value.text)
 
 
-def policy(obj: JsonObject) -> dict:
-    groups: dict[str, list] = {}
-    for m in obj.members:
-        v = m.value
-        if m.key.value.lower() == "allowedusages" and isinstance(v, JsonString):
-            meaning: object = [u.strip() for u in v.value.split(",")]
-        else:
-            meaning = json_meaning(v, top=False)
-        groups.setdefault(m.key.value.lower(), []).append((m.key.value, meaning))
-    return groups
-
-
 def command_meaning(text: str, command: Command) -> tuple:
     words = [w.text if w else None for w in (command.verb, command.scope, command.policy, command.kind)]
+    words += [w.text for w in command.entity_words]
+    names = [(n.value, n.quoting) for n in command.names]
     db = command.database.value if command.database else None
     tail = text[command.tail.start : command.tail.end] if command.tail else None
+    arguments = [
+        (a.name.text if a.name else None, "".join(a.value.text.split()))
+        for a in (*command.arguments, *command.with_options)
+    ]
     literal = command.argument
     if literal is None:
         payload: object = None
@@ -118,4 +121,4 @@ def command_meaning(text: str, command: Command) -> tuple:
         payload = text[literal.span.start : literal.span.end]
     else:
         payload = json_meaning(command.payload.value)
-    return words, db, tail, payload
+    return words, names, db, tail, arguments, payload

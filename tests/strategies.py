@@ -1,5 +1,5 @@
 """Hypothesis strategies for whole Kusto scripts: ManagedIdentity commands (valid, misspelled,
-broken), every string-literal form of the payload, lenient and broken JSON, comments, queries
+broken), commands of the other kinds (JSON payloads and keyword forms), every string-literal form of the payload, lenient and broken JSON, comments, queries
 and other commands, with any spacing and line endings.
 
 Composable on purpose: `scripts()` is built from `statements()`, `mi_commands()`, `payloads()`
@@ -158,7 +158,12 @@ def payloads(draw: st.DrawFn, broken: bool = True) -> str:
     """A policy literal in any Kusto form (`'`, `"`, `@'`, `@"`, triple backtick, `~~~`, an `@`
     or `h` prefix) holding `json_texts()`; the form falls back to quotes when the text cannot
     live in the chosen one."""
-    text = draw(json_texts(broken))
+    return draw(literals(draw(json_texts(broken))))
+
+
+@st.composite
+def literals(draw: st.DrawFn, text: str) -> str:
+    """`text` in a string literal of any Kusto form (see `payloads`)."""
     form = draw(st.sampled_from(["```", "```", "```", "~~~", '"', "'", '@"', "@'", "@```"]))
     if form in ("```", "~~~"):
         literal = _fenced(text, form)
@@ -203,12 +208,86 @@ def mi_commands(draw: st.DrawFn, broken: bool = True) -> str:
     return text + tail
 
 
+# Other kinds: a JSON payload (its members in any order, nested objects too) or a keyword form
+# (its tokens in any spacing). Each is a form Kusto accepts, so the formatter has it to format.
+KIND_JSON = (
+    ("alter table T", "retention", "object",
+     [("SoftDeletePeriod", ("string", "10d")), ("Recoverability", ("string", "Disabled")), ("Extra", ("raw", "2.50"))]),
+    ("alter-merge database db", "retention", "object", [("recoverability", ("string", "Enabled"))]),
+    ("alter table db.T", "update", "array",
+     [("IsEnabled", ("raw", "true")), ("Source", ("string", "Raw")), ("Query", ("string", "Raw | extend x = 'a,b'")),
+      ("IsTransactional", ("raw", "false"))]),
+    ("alter table T", "partitioning", "object",
+     [("PartitionKeys", ("array", [("object", [("Kind", ("string", "Hash")), ("ColumnName", ("string", "TenantId")),
+                                               ("Properties", ("object", [("Seed", ("raw", "1")),
+                                                                          ("Function", ("string", "XxHash64"))]))])])),
+      ("EffectiveDateTime", ("string", "2024-01-01"))]),
+    ("alter cluster", "ingestionbatching", "object",
+     [("MaximumNumberOfItems", ("raw", "500")), ("MaximumBatchingTimeSpan", ("string", "00:05:00"))]),
+    ("alter cluster", "callout", "array", [("CanCall", ("raw", "true")), ("CalloutType", ("string", "sql"))]),
+)  # fmt: skip
+KIND_KEYWORDS = (
+    ("alter table T", "caching", ["hot", "=", "7d"]),
+    ("alter tables (T1, T2)", "caching",
+     ["hot", "=", "7d", ",", "hot_window", "=", "datetime(2024-01-01)", "..", "datetime(2024-02-01)"]),
+    ("alter-merge table T", "retention", ["softdelete", "=", "10d", "recoverability", "=", "disabled"]),
+    ("alter table T", "streamingingestion", ["enable"]),
+    ("alter table T", "roworder", ["(", "A", "asc", ",", "B", "desc", ")"]),
+    ("alter table T", "row_level_security",
+     ["enable", "with", "(", "allowMaterializedViewsWithoutRowLevelSecurity", "=", "true", ")", "'F()'"]),
+    ("alter column T.C", "encoding", ["type", "=", "'identifier'"]),
+    ("alter table T", "update", ["```[]```", "with", "(", "AllowUnreferencedSourceTable", "=", "true", ")"]),
+)  # fmt: skip
+_PUNCTUATION = ("(", ")", ",", "=", "..")
+
+
+def _value_text(tagged: tuple) -> str:
+    tag, v = tagged
+    if tag == "string":
+        return json.dumps(v)
+    if tag == "raw":
+        return v
+    if tag == "array":
+        return "[" + ", ".join(_value_text(x) for x in v) + "]"
+    return "{" + ", ".join(f"{json.dumps(k)}: {_value_text(x)}" for k, x in v) + "}"
+
+
+@st.composite
+def _shuffled(draw: st.DrawFn, tagged: tuple) -> tuple:
+    tag, v = tagged
+    if tag == "object":
+        return ("object", [(k, draw(_shuffled(x))) for k, x in draw(st.permutations(v))])
+    if tag == "array":
+        return ("array", [draw(_shuffled(x)) for x in v])
+    return tagged
+
+
+@st.composite
+def kind_commands(draw: st.DrawFn) -> str:
+    """A policy command of another kind than managed_identity, in any spacing: a JSON payload
+    with its keys in any order, or a keyword form with any space between its tokens."""
+    sp = st.sampled_from([" ", " ", "  ", "\t", "\n    "])
+    if draw(st.booleans()):
+        head, kind, shape, members = draw(st.sampled_from(KIND_JSON))
+        body = _value_text(draw(_shuffled(("object", members))))
+        text = draw(literals(f"[{body}]" if shape == "array" else body))
+        words = [*head.split(" ", 1), "policy", kind, text]
+        return "." + "".join(w + draw(sp) for w in words[:-1]) + words[-1]
+    head, kind, tokens = draw(st.sampled_from(KIND_KEYWORDS))
+    out = "." + "".join(w + draw(sp) for w in [*head.split(" ", 1), "policy", kind])
+    for prev, token in zip(["policy", *tokens], tokens):
+        glue = prev in _PUNCTUATION or token in _PUNCTUATION
+        out += (draw(st.sampled_from(["", " ", "  ", "\n  "])) if glue else draw(sp)) + token
+    return out
+
+
 def statements(broken: bool = True) -> st.SearchStrategy[str]:
     """One statement: a modelled command (most often), a query, another command or comments."""
     return st.one_of(
         mi_commands(broken),
         mi_commands(broken),
         mi_commands(broken),
+        kind_commands(),
         st.sampled_from(QUERIES),
         st.sampled_from(OTHER_COMMANDS if broken else OTHER_COMMANDS[:4]),
         st.sampled_from(["// a comment", "// kqllint: ignore[C002]", "//", "// two\n// lines"]),

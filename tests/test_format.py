@@ -5,6 +5,8 @@ output, optionally `//// diagnostics ////` and `LINE:COL CODE` lines) and byte-e
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,7 +82,7 @@ def test_a_command_that_fails_the_check_is_left_as_written(monkeypatch: pytest.M
     """Break the renderer on purpose: the meaning check must catch it and keep the command."""
     import kqllint.formatter as formatter
 
-    monkeypatch.setattr(formatter, "_usages", lambda value: value.replace("Sql", "Sq1"))
+    monkeypatch.setattr(formatter, "_comma_list", lambda value: value.replace("Sql", "Sq1"))
     text = (
         ".show   cluster policy managed_identity\n\n"
         '.alter cluster policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "SqlRequest"}]```\n'
@@ -97,8 +99,8 @@ def test_an_unstable_command_is_left_as_written(monkeypatch: pytest.MonkeyPatch)
     """A renderer that adds a space each pass: the second-pass check must catch it."""
     import kqllint.formatter as formatter
 
-    real = formatter._head
-    monkeypatch.setattr(formatter, "_head", lambda command: real(command) + " ")
+    real = formatter._join
+    monkeypatch.setattr(formatter, "_join", lambda tokens: real(tokens) + " ")
     text = ".show cluster policy managed_identity\n"
     result = format_text(text)
     assert (result.text, located(text, result)) == (text, ["1:1 F003"])
@@ -111,3 +113,54 @@ def test_every_refusal_code_is_a_documented_rule() -> None:
         rule = RULES_BY_CODE[code]
         assert rule.check_command is None and rule.check_script is None
         assert "## Fix safety" in rule.doc
+
+
+@pytest.mark.parametrize(
+    "name, broken, text",
+    [
+        ("_value", lambda real: lambda v: real(v).replace("7d", "8d"), ".alter table T policy caching hot=7d\n"),
+        ("_name", lambda real: lambda n: real(n).lower(), ".alter table Sales policy caching hot = 7d\n"),
+        (
+            "_ordered",
+            lambda real: lambda obj, schema: real(obj, schema)[:-1] if schema is not None else real(obj, schema),
+            """.alter table T policy retention '{"Recoverability": "Disabled", "SoftDeletePeriod": "1d"}'\n""",
+        ),
+    ],
+    ids=["keyword-value", "name", "json-member"],
+)
+def test_the_meaning_check_covers_every_kind(monkeypatch: pytest.MonkeyPatch, name: str, broken, text: str) -> None:
+    """Break one piece of the renderer: the command is left as written and reported F002."""
+    import kqllint.formatter as formatter
+
+    monkeypatch.setattr(formatter, name, broken(getattr(formatter, name)))
+    result = format_text(text)
+    assert (result.text, located(text, result)) == (text, ["1:1 F002"])
+
+
+def test_blocking_is_read_off_the_parse_not_the_rules() -> None:
+    """With the linter (and so every rule) unimportable, the formatter still blocks and formats."""
+    code = (
+        "import sys\n"
+        "sys.modules['kqllint.linter'] = None\n"
+        "from kqllint.formatter import format_text\n"
+        "print([d.code for d in format_text('.alter table T policy retention ```[]```\\n').diagnostics])\n"
+        "print(repr(format_text('.alter table T policy caching hot=7d\\n').text))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "['F001']\n'.alter table T policy caching hot = 7d\\n'\n"), done.stderr
+
+
+def test_key_order_comes_from_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reverse retention's properties in the registry: the formatter follows, with no edit."""
+    import kqllint.formatter as formatter
+    from kqllint.policies import KINDS_BY_NAME
+    from kqllint.policies.schema import obj
+
+    real = KINDS_BY_NAME["retention"]
+    fields = dict(zip(real.__slots__, real._key()))
+    reversed_kind = type(real)(**{**fields, "payload": obj(*reversed(real.payload.properties))})
+    monkeypatch.setitem(formatter.KINDS_BY_NAME, "retention", reversed_kind)
+    text = """.alter table T policy retention '{"SoftDeletePeriod": "1d", "Recoverability": "Disabled"}'\n"""
+    assert format_text(text).text == (
+        '.alter table T policy retention ```\n{\n  "Recoverability": "Disabled",\n  "SoftDeletePeriod": "1d"\n}\n```\n'
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    BOOL, CLUSTER, DATABASE, GUID_OR_SYSTEM, NAMED_DATABASE, STRING, WRITE_VERBS, ArrayType,
+    BOOL, CLUSTER, COMMA_LIST, DATABASE, GUID_OR_SYSTEM, NAMED_DATABASE, STRING, WRITE_VERBS, ArrayType,
     PolicyKind, PayloadShape, Verb, forms, obj, prop, show_delete,
 )  # fmt: skip
 
@@ -20,7 +20,8 @@ KIND = PolicyKind(
     payload=ArrayType(
         item=obj(
             prop("ObjectId", GUID_OR_SYSTEM, "the identity's object id, or `system`", required=WRITE_VERBS),
-            prop("AllowedUsages", STRING, "a comma-separated list of usages", required=WRITE_VERBS),
+            prop("AllowedUsages", STRING, "a comma-separated list of usages", required=WRITE_VERBS,
+                 layout=COMMA_LIST),
             prop("ClientId", STRING, "filled in by the service", output=True),
             prop("TenantId", STRING, "filled in by the service", output=True),
             prop("DisplayName", STRING, "filled in by the service", output=True),

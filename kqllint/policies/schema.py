@@ -184,6 +184,9 @@ class ArrayType(Type):
 
 # ---- properties and kinds ---------------------------------------------------------------
 
+# A `Property.layout`: a string value that is a comma-separated list, written `"A, B"`.
+COMMA_LIST = "comma-list"
+
 
 class Property(_Value):
     """One documented property: its spelling, type and what the docs say about it.
@@ -192,11 +195,14 @@ class Property(_Value):
     fills (shown by `.show`, not input); `scopes` limits the entities where it may be given
     (None: everywhere); `nullable` says `null` is a documented value; `removed` marks a
     property the docs no longer list; `keyword` marks a keyword argument's name that is a
-    keyword of the grammar (`softdelete`), matched case-sensitively.
+    keyword of the grammar (`softdelete`), matched case-sensitively. `layout` is how the
+    formatter writes the value when it is not plain JSON layout: `COMMA_LIST` for a string
+    holding a comma-separated list (its items trimmed and joined by `", "`).
     """
 
     __slots__ = (
         "name", "type", "required", "output", "scopes", "range_doc", "default", "doc", "nullable", "removed", "keyword",
+        "layout",
     )  # fmt: skip
     name: str
     type: Type
@@ -209,7 +215,9 @@ class Property(_Value):
     nullable: bool
     removed: bool
     keyword: bool
+    layout: str
     _keyword = False
+    _layout = ""
     _required = frozenset()
     _output = False
     _nullable = False
