@@ -38,8 +38,10 @@ CALLOUT_TYPES = (
 )  # fmt: skip
 
 # Python's messages for the errors .NET also raises on the same text.
-_SHARED = ("missing ), unterminated subpattern", "unbalanced parenthesis", "unterminated character set",
-           "nothing to repeat", "multiple repeat", "min repeat greater than max repeat", "bad escape (end of pattern)")  # fmt: skip
+_SHARED = (
+    "missing ), unterminated subpattern", "unbalanced parenthesis", "unterminated character set", "nothing to repeat",
+    "multiple repeat", "min repeat greater than max repeat", "bad escape (end of pattern)",
+)  # fmt: skip
 _LITERAL_RANGE = re.compile(r"bad character range ([^\\\[])-([^\\\[])")
 _FREE_SPACING = re.compile(r"\(\?[a-wyzA-Z]*x")
 _QUANTIFIER = re.compile(r"[*+?]|\{\d+(?:,\d*)?\}")

@@ -84,7 +84,9 @@ def partial_alter(schema: ObjectType, value: Any, context: Context, kind: str) -
     missing = _missing(schema, value, ())
     if not missing:
         return
-    shown = ", ".join(f"`{name}`" for name in missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
+    shown = ", ".join(f"`{name}`" for name in missing[:4])
+    if len(missing) > 4:
+        shown += f" and {len(missing) - 4} more"
     message = f"`.alter` resets what it does not give to the defaults: {shown}"
     help = f"use `.alter-merge cluster policy {kind}` to change only the properties given"
     yield problem("partial-alter", (), message, help)
