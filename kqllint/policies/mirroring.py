@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    ANY, BOOL, STRING, TABLE, ArrayType, Entity, IntType, PolicyKind, PayloadShape, Verb, enum_of, forms, obj, prop,
+    ANY, BOOL, DATETIME, STRING, TABLE, ArrayType, Entity, IntType, PolicyKind, PayloadShape, Verb, enum_of, forms, obj, prop,
     show_delete, span_range,
 )  # fmt: skip
 
@@ -28,7 +28,13 @@ KIND = PolicyKind(
         prop("ConnectionStrings", ArrayType(item=STRING, max_items=None), "filled in by the service", output=True),
         prop("IsEnabled", BOOL, "`false` stops mirroring and keeps the mirrored data", nullable=True, default=None),
         prop("Partitions", ANY, "the partition columns (the docs show `null`)", nullable=True),
-    ),
+        prop("PathFormat", ANY, "shown by `.show` (as `null`); not described", nullable=True),
+        prop("Backfill", BOOL, "shown by `.show`: the `with (Backfill = ...)` setting", default=False),
+        prop("EffectiveDateTime", DATETIME, "shown by `.show`: the `with (EffectiveDateTime = ...)` setting",
+             nullable=True),
+        prop("TargetLatencyInMinutes", IntType(range=span_range(5, 180, "between 5 and 180")),
+             "shown by `.show`: the `with (TargetLatencyInMinutes = ...)` setting", range_doc="5 to 180"),
+    ),  # fmt: skip
     keywords=("partition", "by", "kind", "delta", "dataformat", "parquet", "pathformat", "with"),
     keyword_args=(
         prop("kind", enum_of("delta", keyword=True), "`kind = delta`, the only kind", keyword=True),
