@@ -467,3 +467,59 @@ def test_deep_nesting_does_not_exhaust_the_stack() -> None:
     text = "[" * 60 + "]" * 60  # the scanner stops at 64 levels; to_plain is iterative anyway
     root = parse_payload(decode_literal(f"```{text}```", 0)[0]).value
     assert root is not None and to_plain(root) == json.loads(text)
+
+
+# ---- the workload group's policies: schema objects outside the registry ------------------
+
+WORKLOAD_GROUP = _jsonl(DATA / "workload_group.jsonl")
+
+
+@pytest.mark.parametrize("case", WORKLOAD_GROUP, ids=lambda c: c.get("docs", c["payload"][:60]))
+def test_workload_group_payload(case: dict[str, Any]) -> None:
+    from kqllint.policies.workload_group import validate_workload_group
+
+    problems = validate_workload_group(Verb(case["verb"]), _load(case["payload"]))
+    assert _found(problems) == _expected(case["expect"])
+    if "fix" in case:
+        assert problems[0].fix == case["fix"]
+    if "help" in case:
+        assert case["help"] in [p.help for p in problems]
+    for p in problems:
+        assert p.severity == CHECKS[p.check][0]
+
+
+def test_workload_group_is_not_a_policy_kind() -> None:
+    # `policy workload_group` is no command: the registry must not accept it as a kind.
+    assert "workload_group" not in KINDS_BY_NAME
+    assert lookup_kind("workload_group")[0] is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(verb=st.sampled_from([Verb.ALTER, Verb.ALTER_MERGE]), value=_VALUES)
+def test_workload_group_validator_never_raises(verb: Verb, value: Any) -> None:
+    from kqllint.policies.workload_group import validate_workload_group
+
+    for p in validate_workload_group(verb, value):
+        assert p.check in CHECKS and _resolves(value, p.path, p.occurrence), (p, value)
+
+
+# ---- callout: what kqllint can say of a .NET regular expression --------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "rejected"),
+    [("sqlname\\.database\\.azure\\.com/?$", False), ("(abc", True), ("abc)", True), ("[abc", True), ("*a", True),
+     ("a**", True), ("a{2,1}", True), ("[z-a]", True), ("abc\\", True), ("a*+", True), ("a{2}+", True),
+     ("(?P<n>x)", True), ("(?P=n)", True),
+     # .NET-only constructs, which Python rejects: left alone
+     ("(?<n>x)\\k<n>", False), ("\\p{L}+", False), ("[a-z-[aeiou]]", False), ("(?'n'x)", False),
+     ("a(?i)b", False), ("(?<=a+)b", False), ("\\G", False),
+     # what Python and .NET read differently: no verdict
+     ("a{,3}*", False), ("[\\w-a]", False),
+     # not a quantifier where it looks like one
+     ("[a*+]", False), ("\\*+", False), ("(?#x*+)a", False), ("a+?", False), ("(?x)a*+", False)],
+)  # fmt: skip
+def test_callout_regex_verdicts(pattern: str, rejected: bool) -> None:
+    from kqllint.policies.callout import regex_problem
+
+    assert (regex_problem(pattern) is not None) is rejected

@@ -51,6 +51,10 @@ CHECKS: dict[str, tuple[str, str]] = {
     "custom-lookback-without-period": (WARNING, "a `Custom` merge lookback without `CustomPeriod`"),
     "expiry-in-past": (ERROR, "an auto-delete expiry date that has passed"),
     "bad-tag-prefix": (ERROR, "an extent tag prefix not ending in its only colon"),
+    "invalid-callout-regex": (WARNING, "a callout `CalloutUriRegex` that no regular-expression engine compiles"),
+    "min-above-max": (WARNING, "a minimum above its maximum (capacity, weak consistency, hot windows)"),
+    "partial-alter": (INFO, "an `.alter` that resets the properties it does not give to their defaults"),
+    "duplicate-sandbox-kind": (WARNING, "two sandbox policies for one `SandboxKind`"),
 }
 
 

@@ -176,6 +176,17 @@ EXAMPLES: dict[str, list[tuple[str, str, str]]] = {
          '"HotWindows":[{"MinValue":"2025-07-07 07:00:00","MaxValue":"2025-07-09 07:00:00"}], "MaxAge": "00:05:00", '
          '"ManagedIdentity": "12345678-1234-1234-1234-1234567890ab", "HotDateTimeColumn":"dt1"}\'', ""),
     ],
+    "sandbox": [
+        ("alter cluster json-array",
+         '.alter cluster policy sandbox ```[ { "SandboxKind": "PythonExecution", "IsEnabled": true, '
+         '"InitializeOnStartup": false, "TargetCountPerNode": 4, "MaxCpuRatePerSandbox": 55, "MaxMemoryMbPerSandbox": 8192 }, '
+         '{ "SandboxKind": "RExecution", "IsEnabled": true, "InitializeOnStartup": false, "TargetCountPerNode": 2, '
+         '"MaxCpuRatePerSandbox": 50, "MaxMemoryMbPerSandbox": 10240 } ]```', ""),
+    ],
+    "mirroring": [  # every `.alter` example writes `dataformat = parquet` (docs_bugs.kql)
+        ("show table none", ".show table myTable policy mirroring", ""),
+        ("delete table none", ".delete table myTable policy mirroring", ""),
+    ],
 }  # fmt: skip
 
 # The docs' own mistakes, and the examples Kusto.Language rejects although the docs show them:
