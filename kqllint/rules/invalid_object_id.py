@@ -40,12 +40,15 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import GUID, SYSTEM, content_span, guid_bounds, is_placeholder, policy
+from kqllint.rules._policy import GUID, SYSTEM, content_span, guid_bounds, is_placeholder
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import IDENTITY_KINDS, View
 
 CODE = "P003"
 NAME = "invalid-object-id"
 SEVERITY = Severity.ERROR
+KINDS = IDENTITY_KINDS
+READS_PAYLOAD = True
 _HEX32 = re.compile(r"[0-9a-fA-F]{32}")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _GROUPS = (8, 4, 4, 4, 12)
@@ -61,15 +64,15 @@ def _help(value: str) -> str:
     return "use the identity's object (principal) id, a GUID, or `system` for the system-assigned identity"
 
 
-def _message(value: str) -> str:
+def _message(name: str, value: str) -> str:
     """What is wrong with `value`, as precisely as can be said."""
     if not value.strip():
-        return "`ObjectId` is empty"
+        return f"`{name}` is empty"
     inner = value.strip()
     if inner != value and (GUID.fullmatch(inner) or inner.lower() == SYSTEM):
         what = "`system`" if inner.lower() == SYSTEM else "the GUID"
-        return f"`ObjectId` `{value}` has spaces around {what}"
-    return f"`ObjectId` `{value}` is not a GUID or `system`{_guid_groups(value)}"
+        return f"`{name}` `{value}` has spaces around {what}"
+    return f"`{name}` `{value}` is not a GUID or `system`{_guid_groups(value)}"
 
 
 def _guid_groups(value: str) -> str:
@@ -85,9 +88,9 @@ def _guid_groups(value: str) -> str:
     return ""
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in policy(command).object_ids:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for name, s in view.identities:
         value = s.value
         if value.lower() == SYSTEM or guid_bounds(value) or is_placeholder(value):
             continue
-        yield Finding(content_span(s), _message(value), help=_help(value))
+        yield Finding(content_span(s), _message(name, value), help=_help(value))

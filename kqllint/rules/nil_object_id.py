@@ -30,20 +30,23 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import NIL_GUID, guid_bounds, policy
+from kqllint.rules._policy import NIL_GUID, guid_bounds
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import IDENTITY_KINDS, View
 
 CODE = "P005"
 NAME = "nil-object-id"
 SEVERITY = Severity.ERROR
+KINDS = IDENTITY_KINDS
+READS_PAYLOAD = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in policy(command).object_ids:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for name, s in view.identities:
         bounds = guid_bounds(s.value)
         if bounds and s.value[bounds[0] : bounds[1]] == NIL_GUID:
             yield Finding(
                 s.sub_span(*bounds),
-                "`ObjectId` is the nil GUID, which is no identity",
+                f"`{name}` is the nil GUID, which is no identity",
                 help="use the identity's object (principal) id, or `system` for the system-assigned identity",
             )

@@ -30,24 +30,27 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import guid_bounds, policy
+from kqllint.rules._policy import guid_bounds
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import IDENTITY_KINDS, View
 
 CODE = "P007"
 NAME = "uppercase-object-id"
 SEVERITY = Severity.INFO
+KINDS = IDENTITY_KINDS
+READS_PAYLOAD = True
 FIXABLE = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in policy(command).object_ids:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for name, s in view.identities:
         bounds = guid_bounds(s.value)
         guid = s.value[bounds[0] : bounds[1]] if bounds else ""
         if guid != guid.lower():
             span = s.sub_span(*bounds)
             yield Finding(
                 span,
-                "`ObjectId` GUID has uppercase digits",
+                f"`{name}` GUID has uppercase digits",
                 help=f"write `{guid.lower()}`",
                 fix=Fix("lowercase the GUID", (Edit(span, guid.lower()),)),
             )
