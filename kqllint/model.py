@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from kqllint.diagnostic import Fix, Span
+from kqllint.policies.commands import Entity
 
 
 class Verb(str, enum.Enum):
@@ -78,7 +79,8 @@ class NameQuoting(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """A database name: as written (`text`), its value, and its quoting."""
+    """An entity name (database, table, view, column, graph model): as written (`text`), its
+    value, and its quoting. `*` is a name whose text and value are `*` (quoting PLAIN)."""
 
     text: str
     value: str
@@ -174,6 +176,23 @@ class Payload:
     single_quoted: tuple[JsonString, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One argument of a keyword form, or one `name = value` of a `with (...)` list.
+
+    `hot = 7d` is name `hot`, value `7d`; a bare `enable` has no name; `hot_window =
+    datetime(a) .. datetime(b)` has the value text `datetime(a) .. datetime(b)`; a roworder
+    column `A asc` is name `A`, value `asc` (a column without a direction has the value text
+    ``, an empty word where the direction belongs); a string literal (row_level_security's
+    query, encoding's `'identifier'`) keeps its quotes in `value.text`. `span` covers the
+    whole argument as written.
+    """
+
+    name: Word | None
+    value: Word
+    span: Span
+
+
 # ---- statements ---------------------------------------------------------------------
 
 
@@ -198,10 +217,22 @@ class Container(str, enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Command:
-    """A modelled ManagedIdentity policy command.
+    """A modelled policy command of any kind in the registry (`kqllint.policies`).
 
     When `problems` is not empty the command has syntax errors; the fields the parser could
     not read are None and the semantic rules skip it.
+
+    `scope` is the entity keyword as written (`cluster`, `database`, `table`, `tables`,
+    `materialized-view`, `external` of `external table`, `column`, `graph_model`);
+    `scope_kind` is set for the cluster and database forms only (the ManagedIdentity rules
+    read it). `entity` says which form the head is; `names` are the entity's names in order
+    (`db`; `T`; `db`, `T`; `T1`, `T2`; `T`, `C`; `*`), and `database` the database name of
+    `database db` and of `table db.T` (None otherwise).
+
+    The argument is either one string literal (`argument`, and `payload` when it holds
+    JSON), or a keyword form (`arguments`, in order). `with_options` is a `with (k = v, ...)`
+    list after the payload (update) or inside row_level_security's form; `body` is the text
+    after `<|` (request_classification), kept opaque.
     """
 
     span: Span
@@ -220,6 +251,12 @@ class Command:
     container: Container = Container.TOP
     block: int = 0  # index of the blank-line separated block the command starts in
     joined: bool = False  # starts on a line right after another statement, no blank line
+    entity: Entity | None = None
+    names: tuple[Name, ...] = ()
+    arguments: tuple[Argument, ...] = ()
+    with_options: tuple[Argument, ...] = ()
+    body: Span | None = None
+    entity_words: tuple[Word, ...] = ()  # every keyword of the entity: `external`, `table`
 
     @property
     def broken(self) -> bool:

@@ -35,6 +35,7 @@ from kqllint.rules import (
     no_system_identity,
     placeholder_object_id,
     property_case,
+    rejected_policy_form,
     renamed_usage,
     sandbox_artifacts_on_database,
     service_filled_property,
@@ -93,6 +94,7 @@ _MODULES = [
     invalid_escape,
     missing_command_dot,
     unquoted_payload,
+    rejected_policy_form,
     # command
     missing_database_name,
     keyword_case,
