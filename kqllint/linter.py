@@ -111,7 +111,7 @@ def _rule_findings(script: Script, context: Context, config: Config, path: str |
 
 
 def _has_argument(command: Command) -> bool:
-    return command.argument is not None or bool(getattr(command, "arguments", ()))
+    return command.argument is not None or bool(command.arguments)
 
 
 def _salvaged_kind(command: Command, text: str) -> PolicyKind | None:

@@ -290,7 +290,8 @@ def _missing(schema: ObjectType, spec: Property, last: dict[str, tuple[str, Any]
         if low not in known and suggest(key, [name]) == name:
             help = f"did you mean `{name}` instead of `{key}`?"
             break
-    where_ = "the policy object" if not path else f"the object at {where(path)}"
+    top = not path or (len(path) == 1 and isinstance(path[0], int))  # a policy object itself
+    where_ = "policy object" if top else f"the object at {where(path)}"
     return problem("missing-required", path, f"{where_} has no `{name}`", help)
 
 

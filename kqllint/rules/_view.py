@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Union
+from typing import Any, Union
 
-from kqllint.model import Command, JsonArray, JsonObject, JsonString, JsonValue
+from kqllint.model import Argument, Command, JsonArray, JsonObject, JsonString, JsonValue
 from kqllint.policies import KINDS
 from kqllint.policies.commands import Entity, Verb
 from kqllint.policies.locate import locate, to_plain
@@ -28,10 +28,7 @@ from kqllint.policies.schema import ArrayType, GuidOrSystemType, ObjectType, Pol
 from kqllint.policies.validate import validate, validate_arguments
 from kqllint.rules._policy import Policy, mi_view
 
-if TYPE_CHECKING:
-    from kqllint.model import Argument
-
-Node = Union[JsonValue, "Argument"]
+Node = Union[JsonValue, Argument]
 
 
 def _objects_schema(kind: PolicyKind) -> ObjectType | None:
@@ -66,7 +63,7 @@ class View:
         self.command = command
         self.kind = kind
         self.verb = Verb(command.verb_kind.value)
-        self.entity: Entity | None = _entity(command)
+        self.entity: Entity | None = command.entity
         self.now = now
         self._problems: dict[str, list[tuple[Problem, Any]]] | None = None
         self._policy: Policy | None = None
@@ -97,10 +94,10 @@ class View:
         root = command.payload.value if command.payload is not None else None
         if root is not None:
             found += [(p, root) for p in validate(kind, self.verb, entity, to_plain(root), self.now)]  # type: ignore[arg-type]
-        for arguments in (getattr(command, "arguments", ()), getattr(command, "with_options", ())):
+        for arguments in (command.arguments, command.with_options):
             named = tuple(a for a in arguments if a.name is not None)
             if named:
-                pairs = [(a.name.text, _argument_value(a, arguments is getattr(command, "with_options", None))) for a in named]  # type: ignore[union-attr]
+                pairs = [(a.name.text, _argument_value(a, arguments is command.with_options)) for a in named]  # type: ignore[union-attr]
                 found += [(p, named) for p in validate_arguments(kind, self.verb, entity, pairs)]  # type: ignore[arg-type]
         if not found:
             return _NO_PROBLEMS
@@ -164,13 +161,3 @@ def _find_argument(arguments: tuple[Argument, ...], problem: Problem) -> Argumen
     named = [a for a in arguments if a.name is not None and a.name.text == problem.path[0]]
     return named[problem.occurrence] if named and problem.occurrence < len(named) else None
 
-
-def _entity(command: Command) -> Entity | None:
-    entity = getattr(command, "entity", None)  # TEMPORARY until the model has `entity`
-    if entity is not None or getattr(command, "names", None) is not None:
-        return entity
-    if command.scope_kind is None:
-        return None
-    if command.scope_kind.value == "cluster":
-        return Entity.CLUSTER
-    return Entity.DATABASE if command.database is not None else Entity.DATABASE_DEFAULT
