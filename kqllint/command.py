@@ -45,6 +45,7 @@ _VERBS = {"ALTER": Verb.ALTER, "ALTER_MERGE": Verb.ALTER_MERGE, "SHOW": Verb.SHO
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_]+\Z")
 _WORD_BEFORE = re.compile(r"([^\s\[\]{}()'\"`~|;,/\\=<>!@]+)\s*(?://[^\r\n]*\s*)*\Z")
 _UNTERMINATED_OBFUSCATED = re.compile(r"[hH]@?(?:['\"]|```|~~~)")
+_WORD_CHAR = re.compile(r"[^\s\[\]{}()'\"`~|;,/\\=<>!@]")
 _DELETE_DATABASE = re.compile(r"\.(?:\s|//[^\r\n]*)*delete\s+(?:(?://[^\r\n]*)?\s)*database\b", re.I)
 # Unbracketed words Kusto.Language takes as the next keyword instead of an optional name.
 _KEYWORD_NAMES = {
@@ -591,7 +592,7 @@ def rejected_form(kind: PolicyKind, verb: Verb, entity: Entity, shape: PayloadSh
     shapes = sorted({_shape_words(f.shape) for f in on_entity})
     found = _shape_words(shape)
     others = sorted({f"`.{f.verb.value}`" for f in all_forms if entity in f.entities and _shape_words(f.shape) == found})
-    help = f"it takes {_or(shapes)}" + (f"; {found} is taken by {_or(others)}" if others else "")
+    help = f"it takes {_or(shapes)}" + (f"; {_or(others)} takes {found}" if others else "")
     return f"{head} does not take {found}", help, "argument"
 
 
@@ -725,7 +726,10 @@ def _string_end(text: str, start: int) -> int:
 
 def _syntax_problem(exc: UnexpectedInput, text: str, base: int) -> Problem:
     if isinstance(exc, UnexpectedCharacters):
-        return _bad_character(text, exc.pos_in_stream, base)
+        pos = exc.pos_in_stream
+        if pos > 0 and _UNTERMINATED_OBFUSCATED.match(text, pos - 1) and not _WORD_CHAR.match(text, pos - 2 if pos > 1 else 0):
+            pos -= 1  # the `h` of an unterminated `h"…` was read as a bare word
+        return _bad_character(text, pos, base)
     if isinstance(exc, UnexpectedEOF):
         return _unexpected(None, set(exc.expected), text, base)
     assert isinstance(exc, UnexpectedToken)

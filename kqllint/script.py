@@ -1,4 +1,9 @@
-"""Split a script into statements and model the ManagedIdentity commands among them."""
+"""Split a script into statements and model the policy commands among them.
+
+Which statements are policy commands is decided from the registry of policy kinds
+(`kqllint.policies`): a head naming a registered kind, or a near miss of one (a misspelt kind,
+entity or `policy`), goes to the parser; every other statement stays opaque.
+"""
 
 from __future__ import annotations
 
@@ -30,14 +35,39 @@ _HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\[\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s
 _EXECUTE = re.compile(r"\." + _GAP + r"execute\s+(database|cluster)\s+script\b", re.I)
 _INDENT = re.compile(r"[ \t\f\v]*")
 _DOT_ONLY = re.compile(r"\.(?!" + _GAP + r"[A-Za-z_])")
-# The usual, correctly spelled head: accepted without the word-by-word near-miss check, which
-# cost a third of the script pass on the benchmark corpus.
-_EXACT_HEAD = re.compile(
-    r"\s+(?:cluster|database(?:\s+[\w\[\]'\"{}-]+|\s*\[[^\]\r\n]*\])?)\s+policy\s+managed_identity(?![\w-])", re.I
+_NAME = r"(?:[\w\[\]'\"{}*-]+|\s*\[[^\]\r\n]*\])"
+_PATH = r"(?:[\w*.-]+|\[[^\]\r\n]*\])+"
+# The entity part of a well-formed head: the head syntax, the same for every kind.
+_ENTITY = (
+    r"(?:cluster|database(?:\s+" + _NAME + r")?|tables\s*\([^()\r\n]*\)"
+    r"|(?:table|materialized-view|column|graph_model|external\s+table)\s+" + _PATH + ")"
 )
-# A ManagedIdentity command written without its `.`: Kusto reads it as a query.
-_DOTLESS = re.compile(r"(alter-merge|alter|show|delete)" + _EXACT_HEAD.pattern, re.I)
-_DOTLESS_HINT = re.compile("managed_identity", re.I)  # the head holds it: a search five times faster
+# The words a near miss of an entity keyword is measured against.
+_ENTITY_WORDS = ("cluster", "database", "table", "tables", "materialized-view", "external", "column", "graph_model")
+_DOT_HINT = re.compile("policy", re.I)  # a head holds it: a search five times faster than the head regex
+
+
+@functools.lru_cache(maxsize=1)
+def _kind_names() -> tuple[str, ...]:
+    from kqllint.policies import KINDS_BY_NAME
+
+    return tuple(sorted(KINDS_BY_NAME, key=lambda k: (-len(k), k)))
+
+
+@functools.lru_cache(maxsize=1)
+def _exact_head() -> re.Pattern[str]:
+    """The usual, correctly spelled head of any registered kind: accepted without the
+    word-by-word near-miss check, which cost a third of the script pass on the benchmark corpus."""
+    kinds = "|".join(re.escape(k) for k in _kind_names())
+    return re.compile(r"\s+" + _ENTITY + r"\s+policy\s+(?:" + kinds + r")(?![\w-])", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _dotless() -> re.Pattern[str]:
+    """A policy command written without its `.`: Kusto reads it as a query."""
+    return re.compile(r"(alter-merge|alter|show|delete)" + _exact_head().pattern, re.I)
+
+
 _DOT_KINDS = ("dot", "stray")
 
 
@@ -113,14 +143,15 @@ def _lines(text: str) -> tuple[list[_Line], list[Comment]]:
 
 
 def dotless_verbs(text: str, span: Span) -> list[Word]:
-    """The verbs of ManagedIdentity commands written without their `.` at the start of a
+    """The verbs of policy commands written without their `.` at the start of a
     logical line in `span` (a line inside a multi-line string does not count)."""
-    if not _DOTLESS_HINT.search(text, span.start, span.end):
+    if not _DOT_HINT.search(text, span.start, span.end):
         return []  # the usual case: no line of the statement can hold such a head
     found = []
+    dotless = _dotless()
     for m in _line_regex().finditer(text, span.start, span.end):
         first = _INDENT.match(text, m.start(), m.end()).end()
-        head = _DOTLESS.match(text, first, span.end)
+        head = dotless.match(text, first, span.end)
         if head:
             found.append(Word(head.group(1), Span(head.start(1), head.end(1))))
     return found
@@ -209,12 +240,12 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
 
 
 def _modelled_verb(text: str, start: int, end: int) -> Word | None:
-    """The verb, when the statement is a (possibly misspelled) ManagedIdentity command."""
+    """The verb, when the statement is a (possibly misspelled) policy command of a registered kind."""
     m = _VERB.match(text, start)
     if not m:
         return None
     verb = Word(m.group(1), Span(m.start(1), m.end(1)))
-    if _EXACT_HEAD.match(text, m.end(), end):
+    if _exact_head().match(text, m.end(), end):
         return verb
     words = []
     for w in _HEAD_WORD.finditer(text, m.end(), min(end, m.end() + 400)):
@@ -225,17 +256,16 @@ def _modelled_verb(text: str, start: int, end: int) -> Word | None:
             break
     if words[:1] and words[0].lower() == "merge":
         words = words[1:]
-    if not any(_near_kind(w) for w in words):
-        return None  # other commands end here: the kind's length rules them out without an edit distance
-    scope = next((i for i, w in enumerate(words[:3]) if is_near(w, "cluster") or is_near(w, "database")), None)
-    if scope is None:
+    # Other commands end here: few have a word near `policy`, and the kinds' lengths rule out
+    # most words without an edit distance.
+    if not any(is_near(w, "policy") for w in words) or not any(_near_kind(w) for w in words):
         return None
-    rest = words[scope + 1 :]
-    return verb if any(_near_kind(w) for w in rest) and any(is_near(w, "policy") for w in rest) else None
+    return verb if any(is_near(w, e) for w in words[:3] for e in _ENTITY_WORDS) else None
 
 
 def _near_kind(word: str) -> bool:
-    return is_near(word.replace("-", "_"), "managed_identity")
+    word = word.replace("-", "_")
+    return any(is_near(word, kind) for kind in _kind_names())
 
 
 def _merge_split(text: str, command: Command, nxt: tuple[_Line, _Line, Container, bool],
