@@ -19,6 +19,7 @@ from kqllint import lint_text
 from kqllint.config import Config
 from kqllint.identities import load_identities
 from kqllint.rules import RULES, RULES_BY_CODE
+from kqllint.diagnostic import Severity
 from kqllint.source import LineIndex, decode
 
 DATA = Path(__file__).parent / "data" / "rules"
@@ -129,3 +130,53 @@ def test_documented_example_gives_no_error(example: dict) -> None:  # type: igno
     has passed since the docs were written."""
     errors = [d.code for d in lint_text(_whole_command(example) + "\n") if d.severity.value == "error"]
     assert errors == _expired_today(example)
+
+
+def inspect_module(rule):  # type: ignore[no-untyped-def]
+    import inspect
+
+    return inspect.getmodule(rule.check_command or rule.check_view)
+
+
+# ---- renamed codes: the ManagedIdentity codes whose check became generic --------------
+
+_UNKNOWN_PROPERTY = '.alter database db policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "All", "Scope": 1}]```\n'
+
+
+@pytest.mark.parametrize(("old", "new"), [("P019", "P101"), ("P020", "P102"), ("P009", "P103"), ("P001", "P104"),
+                                          ("P002", "P104"), ("P018", "P105"), ("missing-object-id", "P104")])  # fmt: skip
+def test_renamed_codes_name_the_rule_they_became(old: str, new: str) -> None:
+    from kqllint.config_keys import check_codes
+
+    assert check_codes([old], "--ignore") == (new,)
+    assert Config(ignore=(old,)).enabled(new) is False
+    assert Config(severity={old: Severity.INFO}).severity_of(new, Severity.ERROR) is Severity.INFO
+
+
+def test_renamed_code_in_config_flags_and_suppressions() -> None:
+    assert "P101" in {d.code for d in lint_text(_UNKNOWN_PROPERTY)}
+    assert "P101" not in {d.code for d in lint_text(_UNKNOWN_PROPERTY, config=Config(ignore=("P019",)))}
+    suppressed = "// kqllint: ignore[P019]\n" + _UNKNOWN_PROPERTY
+    assert [d.code for d in lint_text(suppressed)] == []  # suppressed, and the suppression is used
+    by_name = "// kqllint: ignore[unknown-property]\n" + _UNKNOWN_PROPERTY
+    assert [d.code for d in lint_text(by_name)] == []
+
+
+def test_rule_command_says_a_code_was_renamed() -> None:
+    from click.testing import CliRunner
+
+    from kqllint.cli import main
+
+    result = CliRunner().invoke(main, ["rule", "P019"])
+    assert result.exit_code == 0
+    assert result.output.startswith("`P019` is now `P101` (unknown-property)")
+    assert "# unknown-property (P101)" in result.output
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.check_view is not None and hasattr(inspect_module(r), "CHECK")],
+                         ids=lambda r: r.code)  # fmt: skip
+def test_generic_rule_severity_is_its_checks(rule) -> None:  # type: ignore[no-untyped-def]
+    """A generic rule reports one validator check, at the severity the registry gives it."""
+    from kqllint.policies.problem import CHECKS
+
+    assert CHECKS[inspect_module(rule).CHECK][0] == rule.severity.value

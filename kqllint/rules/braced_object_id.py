@@ -4,6 +4,9 @@
 Flags an `ObjectId` that is a GUID wrapped in `{` and `}`, the form .NET and PowerShell print
 GUIDs in and registry exports use.
 
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
+
 ## Why is this bad?
 The docs and the Azure portal write object ids without braces, and `.show` returns them that
 way. Whether the service strips the braces is not documented: the command may fail, or the

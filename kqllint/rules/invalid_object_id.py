@@ -1,4 +1,4 @@
-"""Reports an `ObjectId` that is neither a GUID nor `system`.
+"""Reports an `ObjectId` (or update policy `ManagedIdentity`) that is neither a GUID nor `system`.
 
 ## What it does
 Flags an `ObjectId` string that is not 8-4-4-4-12 hexadecimal digits and not the reserved word
@@ -7,6 +7,9 @@ spaces, an empty string, a name. The message says which group of a GUID has too 
 few digits, and when spaces are all that is wrong. Any case and any GUID version or variant is accepted (the
 docs' own `aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb` is valid). Template text is reported by
 `placeholder-object-id` (P004) instead, a GUID in braces by `braced-object-id` (P006).
+
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
 
 ## Why is this bad?
 `ObjectId` is the object (principal) id of a managed identity assigned to the cluster, or

@@ -3,6 +3,9 @@
 ## What it does
 Flags an `ObjectId` (bare or in braces) whose digits are all zero.
 
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
+
 ## Why is this bad?
 No managed identity has the nil GUID as its object id; it is a default value or a stand-in
 left by a template. The identity is not assigned to the cluster, so the service rejects the

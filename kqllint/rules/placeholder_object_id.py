@@ -6,6 +6,9 @@ Flags an `ObjectId` that looks like a placeholder rather than an identity: text 
 `#{ObjectId}#`, `%OBJECT_ID%`, `__OBJECT_ID__`), a GUID-shaped run of letters
 (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`), or words such as `your-object-id`, `guid`, `TODO`.
 
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
+
 ## Why is this bad?
 The value was meant to be replaced before deployment — by hand, or by a pipeline's token
 replacement step that did not run or did not match. The service cannot resolve it to an

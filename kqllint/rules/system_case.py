@@ -4,6 +4,9 @@
 Flags `"ObjectId": "System"`, `"SYSTEM"` and every other spelling of `system` that is not all
 lowercase.
 
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
+
 ## Why is this bad?
 `system` names the cluster's system-assigned identity. The docs always write it in lowercase
 and do not say whether the service accepts other cases. If it does not, the value is no GUID and

@@ -3,6 +3,9 @@
 ## What it does
 Flags an `ObjectId` GUID (bare or in braces) with any of `A`-`F` in uppercase.
 
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
+
 ## Why is this bad?
 It is not wrong: a GUID's digits are case-insensitive. But the Azure portal, the docs and
 `.show` write them in lowercase, so an uppercase id makes the script differ from what the
