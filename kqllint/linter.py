@@ -100,10 +100,7 @@ def _rule_findings(script: Script, context: Context, config: Config, path: str |
             for finding in rule.check_command(command, context):  # type: ignore[misc]
                 found.append(rule.diagnostic(finding))
         if view_rules:
-            view = View(command, kind, now)
-            for rule in view_rules:
-                for finding in rule.check_view(command, view, context):  # type: ignore[misc]
-                    found.append(rule.diagnostic(finding))
+            found.extend(_view_findings(command, View(command, kind, now), view_rules, context))
     for rule in RULES:
         if rule.check_script and config.enabled(rule.code, path):
             found.extend(map(rule.diagnostic, rule.check_script(script, context)))
@@ -117,6 +114,23 @@ _KINDS_BY_LOWER = {name.lower(): kind for name, kind in KINDS_BY_NAME.items()}
 
 def _kind_of(word: str) -> PolicyKind | None:
     return KINDS_BY_NAME.get(word) or _KINDS_BY_LOWER.get(word.lower())
+
+
+def _view_findings(command: Command, view: View, rules: list[Rule], context: Context) -> list[Diagnostic]:
+    found = []
+    checks = None
+    for rule in rules:
+        check = rule.reports_check
+        if check is not None:
+            # A generic rule reports one check: skip it, without a call, when there is none of
+            # it (most commands have no problems).
+            if checks is None:
+                checks = view.checks()
+            if check not in checks:
+                continue
+        for finding in rule.check_view(command, view, context):  # type: ignore[misc]
+            found.append(rule.diagnostic(finding))
+    return found
 
 
 def _has_argument(command: Command) -> bool:

@@ -57,6 +57,9 @@ class Rule:
     # rules once per kind, and runs a command's kind's rules only.
     kinds: frozenset[str] | None = None
     reads_payload: bool = False  # needs the policy argument: not run on `.show` and `.delete`
+    # The registry validator's check a generic rule reports: the linter calls the rule only
+    # for a command whose view has problems of that check (most have none).
+    reports_check: str | None = None
     check_command: CommandCheck | None = field(default=None, compare=False)
     check_view: ViewCheck | None = field(default=None, compare=False)  # also reads the command's `View`
     check_script: ScriptCheck | None = field(default=None, compare=False)
@@ -98,6 +101,7 @@ def rule_from_module(module: object) -> Rule:
         reads_head=getattr(module, "READS_HEAD", False),
         kinds=_kinds(getattr(module, "KINDS", None)),
         reads_payload=getattr(module, "READS_PAYLOAD", False),
+        reports_check=getattr(module, "CHECK", None),
         check_command=getattr(module, "check_command", None),
         check_view=getattr(module, "check_view", None),
         check_script=getattr(module, "check_script", None),

@@ -73,10 +73,14 @@ class View:
 
     def problems(self, check: str) -> list[tuple[Problem, Any]]:
         """The problems of `check`, each with the root its path starts from."""
+        return self.checks().get(check, [])
+
+    def checks(self) -> dict[str, list[tuple[Problem, Any]]]:
+        """Every problem the validator found, by check id (validated on first use)."""
         found = self._problems
         if found is None:
             found = self._problems = self._validate()
-        return found.get(check, [])
+        return found
 
     def located(self, check: str) -> Iterator[tuple[Problem, Node]]:
         """The problems of `check` with the node each is about (a key, a value or an argument)."""
