@@ -556,6 +556,26 @@ class _Builder:
         self.problem("S015", message, span, help)
 
 
+def form_verdict(command: Command) -> Verdict | None:
+    """What Kusto makes of the command's verb x entity x argument form (None when the head did
+    not read: an unknown kind, a broken entity)."""
+    kind = resolve_kind(command.kind.text) if command.kind is not None else None
+    if kind is None or command.entity is None:
+        return None
+    verb = PolicyVerb(command.verb_kind.value)
+    if not command.verb_kind.takes_payload:
+        shapes = (PayloadShape.NONE,)
+    elif command.argument is not None:
+        shapes = (PayloadShape.STRING,)
+    else:
+        shapes = (PayloadShape.KEYWORD, PayloadShape.BARE)
+    verdicts = [_verdict(kind.name, verb, command.entity, shape) for shape in shapes]
+    for verdict in (Verdict.ACCEPTED, Verdict.DOCS_ONLY):
+        if verdict in verdicts:
+            return verdict
+    return Verdict.REJECTED
+
+
 def _shape_of(verb: Verb, literal: StringLiteral | None, arguments: tuple[Argument, ...],
               args: list[tuple]) -> PayloadShape:  # fmt: skip
     if not verb.takes_payload:
@@ -568,14 +588,19 @@ def _shape_of(verb: Verb, literal: StringLiteral | None, arguments: tuple[Argume
 
 
 @functools.lru_cache(maxsize=4096)
+def _verdict(kind: str, verb: PolicyVerb, entity: Entity, shape: PayloadShape) -> Verdict:
+    """`form_allowed`, kept per form (keyed by the kind's name: hashing a kind walks its schema)."""
+    return form_allowed(KINDS_BY_NAME[kind], verb, entity, shape)
+
+
 def rejected_form(kind: PolicyKind, verb: Verb, entity: Entity, shape: PayloadShape) -> tuple[str, str, str] | None:
     """Why Kusto rejects `.verb entity policy kind` with an argument of `shape`: (message, help,
     where: "verb", "entity" or "argument"), or None when it accepts it or the docs show it
     (the docs-only rule, C006, reports those)."""
     pverb = PolicyVerb(verb.value)
-    if form_allowed(kind, pverb, entity, shape) is not Verdict.REJECTED:
+    if _verdict(kind.name, pverb, entity, shape) is not Verdict.REJECTED:
         return None
-    if shape is PayloadShape.BARE and form_allowed(kind, pverb, entity, PayloadShape.KEYWORD) is not Verdict.REJECTED:
+    if shape is PayloadShape.BARE and _verdict(kind.name, pverb, entity, PayloadShape.KEYWORD) is not Verdict.REJECTED:
         return None  # a bare word is a keyword form too (`enable`, `true`)
     head = f"`.{verb.value} {ENTITY_TEXT[entity]} policy {kind.name}`"
     all_forms = kind.forms + kind.docs_forms

@@ -134,8 +134,8 @@ def _plan(script: Script, options: FormatOptions) -> list[_Change]:
     indent = " " * options.indent_width
     changes = []
     for index, (command, region) in enumerate(zip(commands, regions)):
-        if command.broken or region is None:
-            continue
+        if command.broken or region is None or (command.kind is not None and command.kind.text.lower() != "managed_identity"):
+            continue  # other kinds are left as written until the format branch of issue 12 lands
         new = _canonical(script.text, command, region, newline, indent)
         if new != script.text[region.start : region.end]:
             changes.append(_Change(index, region, new))

@@ -272,7 +272,7 @@ def test_show_settings(tmp_path: Path) -> None:
         "extend-exclude = []\n"
         "respect-gitignore = true\n"
         "# the rules that run on this file:\n"
-        "# C001 C004 C005 M001\n"
+        "# C001 C004 C005 C006 M001\n"
         "\n[per-file-ignores]\n"
         '"*.kql" = ["C002"]\n'
         "\n[severity]\n"

@@ -157,3 +157,41 @@ def test_conformance_doc_is_current() -> None:
     doc = _tool("deviations_doc").render(ALLOWLIST)
     current = (ROOT / "docs" / "conformance.md").read_text(encoding="utf-8")
     assert current == doc, "docs/conformance.md is stale: run python3 tools/conformance/deviations_doc.py"
+
+
+# ---- every policy kind x verb x entity x argument form (tests/data/policies/forms.jsonl) ----
+
+FORMS = [json.loads(line) for line in (ROOT / "tests" / "data" / "policies" / "forms.jsonl").read_text("utf-8").splitlines() if line.strip()]
+_FORM_CODES = ("S", "C")
+
+
+def _form_findings(text: str) -> tuple[list[str], list[str]]:
+    """kqllint's error-severity form and syntax findings (S…, C…), and its C006 warnings."""
+    found = lint_text()(text)
+    errors = [f"{d.code}: {d.message}" for d in found if d.severity.value == "error" and d.code.startswith(_FORM_CODES)]
+    return errors, [f"{d.code}: {d.message}" for d in found if d.code == "C006"]
+
+
+def _docs_only(row: Row) -> bool:
+    from kqllint.policies import KINDS_BY_NAME
+    from kqllint.policies.commands import Entity, PayloadShape, Verb
+    from kqllint.policies.validate import Verdict, form_allowed
+
+    shapes = {"none": (PayloadShape.NONE,), "string": (PayloadShape.STRING,),
+              "keyword": (PayloadShape.KEYWORD, PayloadShape.BARE)}[row["argument"]]  # fmt: skip
+    kind, verb, entity = KINDS_BY_NAME[row["kind"]], Verb(row["verb"]), Entity(row["entity"])
+    return any(form_allowed(kind, verb, entity, s) is Verdict.DOCS_ONLY for s in shapes)
+
+
+@pytest.mark.parametrize("row", FORMS, ids=lambda r: r["text"])
+def test_every_policy_form_gets_kusto_languages_verdict(row: Row) -> None:
+    """Oracle accepts: no error from the syntax and form rules. Oracle rejects: an error
+    (S015 or another syntax code), or C006 when the registry marks the form docs-only. The
+    registry's docs-only forms are the one deliberate difference (docs/conformance.md)."""
+    errors, docs_only = _form_findings(row["text"])
+    if row["syntax_ok"]:
+        assert errors == [] and docs_only == [], row["text"]
+    elif _docs_only(row):
+        assert errors == [] and docs_only, row["text"]
+    else:
+        assert errors, f"{row['text']}: Kusto.Language rejects it, kqllint reports no error"

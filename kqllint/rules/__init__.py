@@ -10,6 +10,7 @@ from kqllint.rules import (
     cluster_name_given,
     duplicate_key,
     duplicate_object_id,
+    docs_only_policy_form,
     duplicate_usage,
     element_not_object,
     empty_command,
@@ -101,6 +102,7 @@ _MODULES = [
     missing_blank_line,
     blank_line_in_command,
     wrong_script_scope,
+    docs_only_policy_form,
     # payload (J) and policy (P) rules follow
     invalid_json,
     wrong_payload_shape,
