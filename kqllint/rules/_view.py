@@ -98,7 +98,8 @@ class View:
         root = command.payload.value if command.payload is not None else None
         if root is not None:
             found += [(p, root) for p in validate(kind, self.verb, entity, to_plain(root), self.now)]  # type: ignore[arg-type]
-        for arguments in (command.arguments, command.with_options):
+        # A kind that declares no keyword arguments names none: roworder's `(C asc)` names columns.
+        for arguments in (command.arguments, command.with_options) if kind.keyword_args else ():
             named = tuple(a for a in arguments if a.name is not None)
             if named:
                 pairs = [(a.name.text, _argument_value(a, arguments is command.with_options)) for a in named]  # type: ignore[union-attr]
