@@ -221,7 +221,12 @@ def rule(code: str | None, show_all: bool, output_format: str) -> None:
         return
     if not code:
         raise click.UsageError("give a rule code, or --all")
-    found = RULES_BY_CODE.get(code.upper()) or next((r for r in RULES if r.name == code), None)
+    from kqllint.config import RENAMED
+
+    renamed = RENAMED.get(code.upper()) or RENAMED.get(code)
+    found = RULES_BY_CODE.get(renamed or code.upper()) or next((r for r in RULES if r.name == code), None)
+    if renamed and found is not None and output_format == "text":
+        click.echo(f"`{code}` is now `{found.code}` ({found.name}): its check applies to every policy kind.\n")
     if found is None:
         from kqllint.suggest import did_you_mean
 

@@ -15,6 +15,19 @@ from kqllint.diagnostic import Severity
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache")
 CONFIG_NAMES = (".kqllint.toml", "pyproject.toml")  # in a folder holding both, the first wins
 DEFAULT_INDENT_WIDTH = 2
+# Codes (and names) of rules whose check became a generic one, and the rule that has it now:
+# still accepted in configuration, on the command line and in suppression comments, as ruff
+# redirects renamed codes. Kept here, not in the rule registry, so reading a configuration
+# imports no rule.
+RENAMED: dict[str, str] = {
+    "P001": "P104", "missing-object-id": "P104",
+    "P002": "P104", "missing-allowed-usages": "P104",
+    "P009": "P103",
+    "P018": "P105",
+    "P019": "P101",
+    "P020": "P102",
+    "payload-not-array": "J002",
+}  # fmt: skip
 
 
 class ConfigError(Exception):
@@ -42,6 +55,17 @@ class Config:
     format_indent_width: int = DEFAULT_INDENT_WIDTH
     root: Path | None = None
     source: Path | None = None  # the file this configuration was read from
+
+    def __post_init__(self) -> None:
+        # A renamed code given in code (the API, the language server) means the rule it became.
+        for name in ("select", "ignore", "extend_select"):
+            codes = getattr(self, name)
+            if any(c in RENAMED for c in codes):
+                object.__setattr__(self, name, _renamed(codes))
+        if any(c in RENAMED for codes in self.per_file_ignores.values() for c in codes):
+            object.__setattr__(self, "per_file_ignores", {g: _renamed(c) for g, c in self.per_file_ignores.items()})
+        if any(c in RENAMED for c in self.severity):
+            object.__setattr__(self, "severity", {RENAMED.get(c, c): s for c, s in self.severity.items()})
 
     def enabled(self, code: str, path: str | None = None) -> bool:
         """Whether rule `code` runs (the longest matching prefix wins, as in ruff)."""
@@ -80,6 +104,10 @@ class Config:
             if any(fnmatch.fnmatchcase(n, p) for n in names if n for p in patterns):
                 return True
         return False
+
+
+def _renamed(codes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(RENAMED.get(c, c) for c in codes))
 
 
 def _longest(code: str, prefixes: tuple[str, ...]) -> int:

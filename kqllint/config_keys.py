@@ -22,12 +22,11 @@ def known_codes() -> tuple[str, ...]:
 
 
 def rule_code(word: str) -> str | None:
-    """The code of the rule `word` names: its code, or its kebab-case name (`unknown-usage`)."""
-    from kqllint.rules import RULES, RULES_BY_CODE
+    """The code of the rule `word` names: its code, its kebab-case name (`unknown-usage`), or a
+    renamed code or name (`P019` is `P101` now)."""
+    from kqllint.rules import canonical_code
 
-    if word in RULES_BY_CODE:
-        return word
-    return next((r.code for r in RULES if r.name == word), None)
+    return canonical_code(word)
 
 
 def check_codes(codes: Iterable[str], where: str, *, prefixes: bool = True) -> tuple[str, ...]:

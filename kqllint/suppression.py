@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kqllint.config import RENAMED
 from kqllint.diagnostic import Diagnostic, Edit, Fix, Span
 from kqllint.model import Comment, Script, Statement
 from kqllint.rules import RULES_BY_CODE
@@ -34,7 +35,9 @@ _DIRECTIVE = re.compile(r"\s*(?P<kind>[\w-]*)\s*(?:\[(?P<codes>[^\]\r\n]*)\])?")
 _CODE = re.compile(r"[^,\s]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SYNTAX = "`// kqllint: ignore[CODE, ...]` (or `ignore-file`, `disable`, `enable`)"
-_CODE_OF = {**{code: code for code in RULES_BY_CODE}, **{r.name: r.code for r in RULES_BY_CODE.values()}}
+# Every word a suppression may name: a code, a rule name, or a renamed code or name (`P019`).
+_CODE_OF = {**RENAMED, **{code: code for code in RULES_BY_CODE}, **{r.name: r.code for r in RULES_BY_CODE.values()}}
+_META = frozenset({UNUSED, INVALID})
 
 
 @dataclass(eq=False)
@@ -194,7 +197,7 @@ def _unused(script: Script, d: _Directive, enabled: Callable[[str], bool]) -> Di
         message = "`ignore` is on no statement: put it on the line before a command, or at the end of its first line"
         help = "use `ignore-file[...]` to cover the whole file"
         return rule.diagnostic(Finding(d.comment.span, message, help))
-    judged = [c for c in d.known if not c.startswith("M") and enabled(c)]
+    judged = [c for c in d.known if c not in _META and enabled(c)]
     unused = [c for c in judged if _is_unused(d, c)]
     if not unused:
         return None

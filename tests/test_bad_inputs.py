@@ -266,7 +266,7 @@ def test_a_lone_surrogate_escape_reaches_no_output_raw(args: list[str], tmp_path
     path = tmp_path / "script.kql"
     path.write_text(SURROGATE, encoding="utf-8")
     code, out, err = strict_kqllint("check", "--no-color", *args, str(path))
-    assert code == 1, out + err  # P003 (`a\ud83db` is no GUID) and P019 remain
+    assert code == 1, out + err  # P003 (`a\ud83db` is no GUID) and P101 remain
     assert "a\\ud83db" in out.replace("\\\\", "\\")  # the value as written (JSON doubles the backslash)
     fixed = path.read_text(encoding="utf-8")
     assert fixed == (SURROGATE_FIXED if args == ["--fix"] else SURROGATE)

@@ -168,12 +168,12 @@ async def test_a_client_that_cannot_be_told_to_pull_again_is_pushed_to(
     config = tmp_path / ".kqllint.toml"
     config.write_text('ignore = ["P019"]\n', encoding="utf-8")
     published = await open_and_wait(client, (tmp_path / "a.kql").as_uri(), BROKEN)
-    assert "P019" not in {d.code for d in published.diagnostics}
+    assert "P101" not in {d.code for d in published.diagnostics}
     config.write_text("ignore = []\n", encoding="utf-8")
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
     published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    assert "P019" in {d.code for d in published.diagnostics}
+    assert "P101" in {d.code for d in published.diagnostics}
 
 
 @pytest.mark.asyncio
@@ -185,7 +185,7 @@ async def test_a_pulling_client_is_told_to_pull_again_when_the_configuration_cha
     pulling_client.text_document_did_open(types.DidOpenTextDocumentParams(
         text_document=types.TextDocumentItem(uri=uri, language_id="kusto", version=1, text=BROKEN)))
     pull = types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
-    assert "P019" not in {d.code for d in (await pulling_client.text_document_diagnostic_async(pull)).items}
+    assert "P101" not in {d.code for d in (await pulling_client.text_document_diagnostic_async(pull)).items}
     config.write_text("ignore = []\n", encoding="utf-8")
     pulling_client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
@@ -194,7 +194,7 @@ async def test_a_pulling_client_is_told_to_pull_again_when_the_configuration_cha
             break
         await asyncio.sleep(0.05)
     assert pulling_client.diagnostic_refresh_count == 1
-    assert "P019" in {d.code for d in (await pulling_client.text_document_diagnostic_async(pull)).items}
+    assert "P101" in {d.code for d in (await pulling_client.text_document_diagnostic_async(pull)).items}
 
 
 @pytest.mark.asyncio
@@ -345,7 +345,7 @@ async def test_the_nearest_configuration_file_is_respected(client: LanguageClien
     (tmp_path / "sub").mkdir()
     published = await open_and_wait(client, (tmp_path / "sub" / "a.kql").as_uri(), BROKEN)
     codes = {d.code for d in published.diagnostics}
-    assert "P019" not in codes and "P010" in codes
+    assert "P101" not in codes and "P010" in codes
 
 
 def test_server_without_the_lsp_extra_exits_2(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -364,12 +364,12 @@ async def test_a_changed_configuration_file_is_read_again(client: LanguageClient
     config = tmp_path / ".kqllint.toml"
     config.write_text('ignore = ["P019"]\n', encoding="utf-8")
     published = await open_and_wait(client, (tmp_path / "a.kql").as_uri(), BROKEN)
-    assert "P019" not in {d.code for d in published.diagnostics}
+    assert "P101" not in {d.code for d in published.diagnostics}
     config.write_text("ignore = []\n", encoding="utf-8")
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
         types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
     published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    assert "P019" in {d.code for d in published.diagnostics}
+    assert "P101" in {d.code for d in published.diagnostics}
 
 
 @pytest_lsp.fixture(config=SERVER)

@@ -370,19 +370,18 @@ def test_policy_docs_are_current() -> None:
 
 # ---- managed_identity: the registry entry says what today's rules check ------------------
 
-# Today's ManagedIdentity codes that the generic checks stand for (the proposed aliases).
+# The ManagedIdentity codes the validator's checks are reported under (the GUID checks keep
+# their MI rules; the rest are the generic rules that replaced P001/P002/P009/P018/P019/P020).
 _TODAY = {"duplicate-key": "J004", "invalid-guid": "P003", "placeholder-guid": "P004", "nil-guid": "P005",
-          "braced-guid": "P006", "uppercase-guid": "P007", "system-case": "P008", "service-filled": "P018",
-          "unknown-property": "P019", "property-case": "P020"}  # fmt: skip
-_GENERIC_CODES = {"J002", "J003", "J004", "P001", "P002", "P003", "P004", "P005", "P006", "P007", "P008", "P009",
-                  "P018", "P019", "P020"}  # fmt: skip
+          "braced-guid": "P006", "uppercase-guid": "P007", "system-case": "P008", "service-filled": "P105",
+          "unknown-property": "P101", "property-case": "P102", "missing-required": "P104"}  # fmt: skip
+_GENERIC_CODES = {"J002", "J003", "J004", "P003", "P004", "P005", "P006", "P007", "P008", "P101", "P102", "P103",
+                  "P104", "P105"}  # fmt: skip
 
 
 def _today_code(p: Problem) -> str:
-    if p.check == "missing-required":
-        return "P001" if "`ObjectId`" in p.message else "P002"
     if p.check in ("wrong-shape", "wrong-type"):
-        return "J002" if not p.path else "J003" if len(p.path) == 1 else "P009"
+        return "J002" if not p.path else "J003" if len(p.path) == 1 else "P103"
     return _TODAY[p.check]
 
 

@@ -9,6 +9,7 @@ ends `saying: TEXT` also checks what the finding says: TEXT must be in its messa
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from kqllint import lint_text
 from kqllint.config import Config
 from kqllint.identities import load_identities
 from kqllint.rules import RULES, RULES_BY_CODE
+from kqllint.diagnostic import Severity
 from kqllint.source import LineIndex, decode
 
 DATA = Path(__file__).parent / "data" / "rules"
@@ -76,14 +78,105 @@ def test_every_rule_fires_in_its_own_cases(rule) -> None:
     assert fired, f"no case file of {rule.code} makes it fire"
 
 
-_HEAD_FIELDS = re.compile(r"command\.(?:verb|verb_kind|scope|scope_kind|database|policy|kind)\b")
+_HEAD_FIELDS = re.compile(r"command\.(?:verb|verb_kind|scope|scope_kind|database|policy|kind|entity|names)\b")
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.code[0] in "JPI"], ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [r for r in RULES if r.reads_payload], ids=lambda r: r.code)
 def test_payload_rules_that_read_the_head_say_so(rule) -> None:
     """After a head error only the payload is checked (kqllint/salvage.py), by the rules that
     read nothing of the head: a rule reading the verb, scope or name must set `READS_HEAD`."""
     import inspect
 
-    source = inspect.getsource(inspect.getmodule(rule.check_command))
+    source = inspect.getsource(inspect.getmodule(rule.check_command or rule.check_view))
     assert rule.reads_head == bool(_HEAD_FIELDS.search(source)), f"{rule.code}: READS_HEAD is {rule.reads_head}"
+
+
+# ---- the docs' own examples of every policy kind --------------------------------------
+
+_EXAMPLES = [json.loads(line) for line in (Path(__file__).parent / "data" / "policies" / "examples.jsonl").open(encoding="utf-8") if line.strip()]
+
+
+_ELIDED = re.compile(r"(?:```|'|@')[\[{]\.\.\.[\]}](?:```|')")
+
+
+def _whole_command(example: dict) -> str:  # type: ignore[type-arg]
+    """The example's command, with its payload put back where the docs elide it (`{...}`)."""
+    command = example["command"]
+    if example["payload"] is None or not _ELIDED.search(command):
+        return command
+    return _ELIDED.sub(lambda _: "```" + example["payload"] + "```", command)
+
+
+def _expired_today(example: dict) -> list[str]:  # type: ignore[type-arg]
+    """`P206` for each date of the example that has passed by now (the registry checks it
+    against the `now` it is given; the linter against today)."""
+    from datetime import datetime
+
+    from kqllint.policies import KINDS_BY_NAME
+    from kqllint.policies.commands import Entity, Verb
+    from kqllint.policies.validate import validate
+
+    if example["payload"] is None:
+        return []
+    kind, verb, entity = KINDS_BY_NAME[example["kind"]], Verb(example["verb"]), Entity(example["entity"])
+    value = json.loads(example["payload"], object_pairs_hook=tuple)
+    return ["P206" for p in validate(kind, verb, entity, value, now=datetime.now()) if p.check == "expiry-in-past"]
+
+
+@pytest.mark.parametrize("example", [e for e in _EXAMPLES if not e["expect"]], ids=lambda e: e["command"][:70])
+def test_documented_example_gives_no_error(example: dict) -> None:  # type: ignore[type-arg]
+    """The docs' examples that the registry expects clean (the rest are docs bugs, listed
+    with what they break) give no error through the whole linter, but for an expiry date that
+    has passed since the docs were written."""
+    errors = [d.code for d in lint_text(_whole_command(example) + "\n") if d.severity.value == "error"]
+    assert errors == _expired_today(example)
+
+
+def inspect_module(rule):  # type: ignore[no-untyped-def]
+    import inspect
+
+    return inspect.getmodule(rule.check_command or rule.check_view)
+
+
+# ---- renamed codes: the ManagedIdentity codes whose check became generic --------------
+
+_UNKNOWN_PROPERTY = '.alter database db policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "All", "Scope": 1}]```\n'
+
+
+@pytest.mark.parametrize(("old", "new"), [("P019", "P101"), ("P020", "P102"), ("P009", "P103"), ("P001", "P104"),
+                                          ("P002", "P104"), ("P018", "P105"), ("missing-object-id", "P104")])  # fmt: skip
+def test_renamed_codes_name_the_rule_they_became(old: str, new: str) -> None:
+    from kqllint.config_keys import check_codes
+
+    assert check_codes([old], "--ignore") == (new,)
+    assert Config(ignore=(old,)).enabled(new) is False
+    assert Config(severity={old: Severity.INFO}).severity_of(new, Severity.ERROR) is Severity.INFO
+
+
+def test_renamed_code_in_config_flags_and_suppressions() -> None:
+    assert "P101" in {d.code for d in lint_text(_UNKNOWN_PROPERTY)}
+    assert "P101" not in {d.code for d in lint_text(_UNKNOWN_PROPERTY, config=Config(ignore=("P019",)))}
+    suppressed = "// kqllint: ignore[P019]\n" + _UNKNOWN_PROPERTY
+    assert [d.code for d in lint_text(suppressed)] == []  # suppressed, and the suppression is used
+    by_name = "// kqllint: ignore[unknown-property]\n" + _UNKNOWN_PROPERTY
+    assert [d.code for d in lint_text(by_name)] == []
+
+
+def test_rule_command_says_a_code_was_renamed() -> None:
+    from click.testing import CliRunner
+
+    from kqllint.cli import main
+
+    result = CliRunner().invoke(main, ["rule", "P019"])
+    assert result.exit_code == 0
+    assert result.output.startswith("`P019` is now `P101` (unknown-property)")
+    assert "# unknown-property (P101)" in result.output
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.check_view is not None and hasattr(inspect_module(r), "CHECK")],
+                         ids=lambda r: r.code)  # fmt: skip
+def test_generic_rule_severity_is_its_checks(rule) -> None:  # type: ignore[no-untyped-def]
+    """A generic rule reports one validator check, at the severity the registry gives it."""
+    from kqllint.policies.problem import CHECKS
+
+    assert CHECKS[inspect_module(rule).CHECK][0] == rule.severity.value

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from kqllint.policies.problem import Context, Path, Problem, describe, problem, suggest, where
 from kqllint.policies.scalars import identity, scalar, wrong_type
+from kqllint.policies.values import LOWER_GUID as _LOWER_GUID
+from kqllint.policies.values import NIL_GUID
 from kqllint.policies.schema import (
     AnyType, ArrayType, BoolType, Entity, EnumType, GuidOrSystemType, ObjectType, PayloadShape, PolicyKind,
     Property, StringType, Type, Verb,
@@ -184,12 +186,15 @@ def _object(schema: ObjectType, pairs: tuple[Any, ...], path: Path, context: Con
 
 
 def _plainly_right(type_: Type, value: Any) -> bool:
-    """A quick yes for the usual string, boolean and enum values (no path to build)."""
+    """A quick yes for the usual string, boolean, enum and identity values (no path to build)."""
     kind = type(type_)
     if kind is StringType:
         return type(value) is str
     if kind is BoolType:
         return type(value) is bool
+    if kind is GuidOrSystemType:
+        # A lowercase GUID other than the nil one, or `system`: most identities.
+        return type(value) is str and (value == "system" or (_LOWER_GUID.fullmatch(value) is not None and value != NIL_GUID))
     return kind is EnumType and type(value) is str and value in type_.values  # type: ignore[attr-defined]
 
 
@@ -260,7 +265,7 @@ def _key(spec: Property, key: str, path: Path, occurrence: int, context: Context
     if spec.removed:
         message = f"`{name}` is no longer documented"
         out.append(problem("removed-property", path, message, "remove it unless support asked for it", **at))
-    if spec.scopes is not None and context.entity not in spec.scopes:
+    if spec.scopes is not None and context.entity is not None and context.entity not in spec.scopes:
         message = f"`{name}` is not allowed on `{context.entity.value}`"
         out.append(problem("not-allowed-at-scope", path, message, "remove it", **at))
 
@@ -285,7 +290,8 @@ def _missing(schema: ObjectType, spec: Property, last: dict[str, tuple[str, Any]
         if low not in known and suggest(key, [name]) == name:
             help = f"did you mean `{name}` instead of `{key}`?"
             break
-    where_ = "the policy object" if not path else f"the object at {where(path)}"
+    top = not path or (len(path) == 1 and isinstance(path[0], int))  # a policy object itself
+    where_ = "policy object" if top else f"the object at {where(path)}"
     return problem("missing-required", path, f"{where_} has no `{name}`", help)
 
 

@@ -26,6 +26,7 @@ _DATETIME = re.compile(
 )
 GUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 NIL_GUID = "00000000-0000-0000-0000-000000000000"
+LOWER_GUID = re.compile(r"[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}")
 _GUID_SHAPED = re.compile(r"[0-9A-Za-z]{8}-(?:[0-9A-Za-z]{4}-){3}[0-9A-Za-z]{12}")
 _TEMPLATE = re.compile(r"[<>]|\{\{|\}\}|\$\(|\$\{|#\{|%\w+%|__\w+__|\[\[|@@")
 _PLACEHOLDER_WORD = re.compile(r"(?i)object.?id|guid|your|replace|todo|tbd|placeholder|changeme|xxxx")

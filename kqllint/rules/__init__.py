@@ -27,16 +27,13 @@ from kqllint.rules import (
     invalid_suppression,
     invalid_object_id,
     keyword_case,
-    missing_allowed_usages,
     missing_blank_line,
     missing_command_dot,
     missing_database_name,
-    missing_object_id,
     missing_payload,
     missing_required_database_name,
     nil_object_id,
     no_system_identity,
-    payload_not_array,
     placeholder_object_id,
     property_case,
     rejected_policy_form,
@@ -62,6 +59,23 @@ from kqllint.rules import (
     usage_case,
     wrong_script_scope,
     wrong_value_type,
+    custom_lookback_without_period,
+    enum_value_case,
+    expiry_in_past,
+    invalid_datetime,
+    invalid_tag_prefix,
+    invalid_timespan,
+    missing_property,
+    partition_key_conflict,
+    property_not_allowed_here,
+    removed_property,
+    renamed_enum_value,
+    unknown_enum_value,
+    update_not_transactional,
+    value_out_of_range,
+    wrong_payload_shape,
+    zero_retention_on_database,
+    zero_retention_recoverable,
 )
 from kqllint.rules._rule import Rule, rule_from_module
 
@@ -91,13 +105,11 @@ _MODULES = [
     docs_only_policy_form,
     # payload (J) and policy (P) rules follow
     invalid_json,
-    payload_not_array,
+    wrong_payload_shape,
     element_not_object,
     duplicate_key,
     trailing_comma,
     single_quoted_json,
-    missing_object_id,
-    missing_allowed_usages,
     invalid_object_id,
     placeholder_object_id,
     nil_object_id,
@@ -120,6 +132,23 @@ _MODULES = [
     empty_policy_alter,
     empty_usage_item,
     example_object_id,
+    # generic policy rules: read from the registry's schemas (P1xx), kind-specific (P2xx)
+    missing_property,
+    property_not_allowed_here,
+    unknown_enum_value,
+    enum_value_case,
+    renamed_enum_value,
+    invalid_timespan,
+    invalid_datetime,
+    value_out_of_range,
+    removed_property,
+    zero_retention_on_database,
+    zero_retention_recoverable,
+    update_not_transactional,
+    partition_key_conflict,
+    custom_lookback_without_period,
+    expiry_in_past,
+    invalid_tag_prefix,
     # identity (I) rules: only with --identities
     unassigned_object_id,
     no_system_identity,
@@ -135,3 +164,16 @@ _MODULES = [
 
 RULES: tuple[Rule, ...] = tuple(sorted((rule_from_module(m) for m in _MODULES), key=lambda r: r.code))
 RULES_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
+
+
+def canonical_code(word: str) -> str | None:
+    """The code of the rule `word` names: its code, its kebab-case name, or a renamed code or
+    name (`P019`, `missing-object-id`: `kqllint.config.RENAMED`)."""
+    from kqllint.config import RENAMED
+
+    if word in RULES_BY_CODE:
+        return word
+    return RENAMED.get(word) or _CODE_BY_NAME.get(word)
+
+
+_CODE_BY_NAME: dict[str, str] = {r.name: r.code for r in RULES}

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kqllint.diagnostic import Span
-from kqllint.model import Command
-from kqllint.rules._policy import NIL_GUID, guid_bounds, policy
+from kqllint.rules._policy import NIL_GUID, guid_bounds
 from kqllint.rules._rule import Context
 
 if TYPE_CHECKING:
+    from kqllint.rules._view import View
     from kqllint.identities import Identities
 
 _LISTED = 3  # how many of the cluster's identities a help line names
@@ -26,9 +26,9 @@ def identities_of(context: Context) -> Identities | None:
     return ids if isinstance(ids, Identities) else None
 
 
-def object_id_guids(command: Command) -> Iterator[tuple[str, Span]]:
+def object_id_guids(view: View) -> Iterator[tuple[str, Span]]:
     """Every `ObjectId` GUID (bare or braced) as written, with its file span; not the nil GUID."""
-    for s in policy(command).object_ids:
+    for s in view.policy.object_ids:
         bounds = guid_bounds(s.value)
         if bounds and s.value[bounds[0] : bounds[1]] != NIL_GUID:
             yield s.value[bounds[0] : bounds[1]], s.sub_span(*bounds)

@@ -1,4 +1,4 @@
-"""What the payload (J) and policy (P) rules share: the policy's vocabulary and payload walks."""
+"""What the payload and ManagedIdentity rules share: the policy's vocabulary and payload walks."""
 
 from __future__ import annotations
 
@@ -100,24 +100,10 @@ class Policy:
 
 _EMPTY = Policy(None, (), (), (), ())
 _OBJECT_ID_KEY, _ALLOWED_USAGES_KEY = OBJECT_ID.lower(), ALLOWED_USAGES.lower()
-# The command the engine is checking and its view: one tuple, swapped whole, so a reader in
-# another thread (the language server) never pairs one command with another's view.
-_last: tuple[Command | None, Policy] = (None, _EMPTY)
 
 
-def policy(command: Command) -> Policy:
-    """The view of `command`'s payload. The engine checks one command at a time, so the view
-    of the last command asked for is kept, keyed by identity (frozen nodes hash deeply)."""
-    global _last
-    last = _last
-    if last[0] is command:
-        return last[1]
-    view = _view(command)
-    _last = (command, view)
-    return view
-
-
-def _view(command: Command) -> Policy:
+def mi_view(command: Command) -> Policy:
+    """The ManagedIdentity view of `command`'s payload (the linter's `View.policy` keeps it)."""
     value = command.payload.value if command.payload else None
     if not isinstance(value, JsonArray):
         return _EMPTY

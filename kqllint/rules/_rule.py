@@ -6,9 +6,13 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kqllint.diagnostic import Diagnostic, Fix, Severity, Span
 from kqllint.model import Command, Script
+
+if TYPE_CHECKING:
+    from kqllint.rules._view import View
 
 DOC_HEADINGS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety")
 # A lone surrogate, which a JSON or Kusto `\ud83d` escape can put into a value a message quotes.
@@ -34,6 +38,7 @@ class Finding:
 
 
 CommandCheck = Callable[[Command, Context], Iterable[Finding]]
+ViewCheck = Callable[[Command, "View", Context], Iterable[Finding]]
 ScriptCheck = Callable[[Script, Context], Iterable[Finding]]
 
 
@@ -48,8 +53,24 @@ class Rule:
     doc: str
     fixable: bool = False
     reads_head: bool = False  # reads the verb, scope or name: not run after a head error
+    # The policy kinds (names) the rule applies to; None: every kind. The linter picks the
+    # rules once per kind, and runs a command's kind's rules only.
+    kinds: frozenset[str] | None = None
+    reads_payload: bool = False  # needs the policy argument: not run on `.show` and `.delete`
+    # The registry validator's check a generic rule reports: the linter calls the rule only
+    # for a command whose view has problems of that check (most have none).
+    reports_check: str | None = None
     check_command: CommandCheck | None = field(default=None, compare=False)
+    check_view: ViewCheck | None = field(default=None, compare=False)  # also reads the command's `View`
     check_script: ScriptCheck | None = field(default=None, compare=False)
+
+    @property
+    def checks_commands(self) -> bool:
+        return self.check_command is not None or self.check_view is not None
+
+    def applies_to(self, kind: str | None) -> bool:
+        """Whether the rule checks commands of policy kind `kind` (None: a kind not known)."""
+        return self.kinds is None or kind in self.kinds
 
     def diagnostic(self, finding: Finding) -> Diagnostic:
         f = finding
@@ -78,6 +99,22 @@ def rule_from_module(module: object) -> Rule:
         doc=body.strip(),
         fixable=getattr(module, "FIXABLE", False),
         reads_head=getattr(module, "READS_HEAD", False),
+        kinds=_kinds(getattr(module, "KINDS", None)),
+        reads_payload=getattr(module, "READS_PAYLOAD", False),
+        reports_check=getattr(module, "CHECK", None),
         check_command=getattr(module, "check_command", None),
+        check_view=getattr(module, "check_view", None),
         check_script=getattr(module, "check_script", None),
     )
+
+
+def _kinds(names: Iterable[str] | None) -> frozenset[str] | None:
+    """A module's `KINDS`, checked against the registry: a misspelt kind would silence the rule."""
+    if names is None:
+        return None
+    from kqllint.policies import KINDS_BY_NAME
+
+    unknown = set(names) - set(KINDS_BY_NAME)
+    if unknown:
+        raise ValueError(f"rule kinds not in the registry: {sorted(unknown)}")
+    return frozenset(names)

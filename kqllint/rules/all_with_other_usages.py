@@ -34,16 +34,18 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import policy
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P014"
 NAME = "all-with-other-usages"
 SEVERITY = Severity.WARNING
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for usage_list in policy(command).usage_lists:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for usage_list in view.policy.usage_lists:
         if len(usage_list.items) < 2 or "all" not in usage_list.string.value.lower():
             continue  # the quick way out for the usual list: no `All`, or nothing beside it
         items = [u for u in usage_list.items if u.text]

@@ -43,18 +43,21 @@ from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
 from kqllint.rules._identity import identities_of, object_id_guids
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "I003"
 NAME = "client-id-as-object-id"
 SEVERITY = Severity.ERROR
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 FIXABLE = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
     ids = identities_of(context)
     if ids is None:
         return
-    for guid, span in object_id_guids(command):
+    for guid, span in object_id_guids(view):
         principal = ids.client_to_principal.get(guid.lower())
         if principal is None or guid.lower() in ids.assigned:
             continue

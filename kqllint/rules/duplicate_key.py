@@ -48,6 +48,7 @@ from kqllint.rules._rule import Context, Finding
 CODE = "J004"
 NAME = "duplicate-key"
 SEVERITY = Severity.WARNING
+READS_PAYLOAD = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:

@@ -39,12 +39,15 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import content_span, guid_bounds, policy
+from kqllint.rules._policy import content_span, guid_bounds
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P017"
 NAME = "duplicate-object-id"
 SEVERITY = Severity.WARNING
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 
 
 def _identity(value: str) -> str:
@@ -52,9 +55,9 @@ def _identity(value: str) -> str:
     return (value[bounds[0] : bounds[1]] if bounds else value).lower()
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
     seen: set[str] = set()
-    for s in policy(command).object_ids:
+    for s in view.policy.object_ids:
         identity = _identity(s.value)
         if identity in seen:
             yield Finding(

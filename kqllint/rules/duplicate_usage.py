@@ -33,17 +33,20 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import policy, removal
+from kqllint.rules._policy import removal
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P013"
 NAME = "duplicate-usage"
 SEVERITY = Severity.INFO
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 FIXABLE = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s, items, repeats, _ in policy(command).usage_lists:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for s, items, repeats, _ in view.policy.usage_lists:
         for i in sorted(repeats):
             u = items[i]
             yield Finding(

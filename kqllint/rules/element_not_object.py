@@ -30,16 +30,20 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity, Span
 from kqllint.model import Command, JsonArray, JsonObject
-from kqllint.rules._policy import describe, policy
+from kqllint.rules._policy import describe
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import ARRAY_OF_OBJECTS_KINDS
 
 CODE = "J003"
 NAME = "element-not-object"
 SEVERITY = Severity.ERROR
+KINDS = ARRAY_OF_OBJECTS_KINDS
+READS_PAYLOAD = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    array = policy(command).array
+    root = command.payload.value if command.payload else None
+    array = root if isinstance(root, JsonArray) else None
     for item in array.items if array else ():
         if isinstance(item, JsonObject):
             continue

@@ -29,17 +29,19 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command, Scope, Verb
-from kqllint.rules._policy import policy
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P022"
 NAME = "empty-policy-alter"
 SEVERITY = Severity.WARNING
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 READS_HEAD = True  # not checked after a syntax error in the head
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    array = policy(command).array
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    array = view.policy.array
     if command.verb_kind is not Verb.ALTER or array is None or array.items:
         return
     target = "cluster"

@@ -28,17 +28,19 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command, Verb
-from kqllint.rules._policy import policy
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P021"
 NAME = "empty-policy-alter-merge"
 SEVERITY = Severity.INFO
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 READS_HEAD = True  # not checked after a syntax error in the head
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    array = policy(command).array
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    array = view.policy.array
     if command.verb_kind is Verb.ALTER_MERGE and array is not None and not array.items:
         yield Finding(
             array.span,

@@ -34,17 +34,20 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import policy, removal
+from kqllint.rules._policy import removal
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P023"
 NAME = "empty-usage-item"
 SEVERITY = Severity.WARNING
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 FIXABLE = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s, items, _, empty in policy(command).usage_lists:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for s, items, _, empty in view.policy.usage_lists:
         if len(empty) == len(items):
             continue  # nothing listed at all: empty-usages (P015)
         for i in empty:

@@ -33,16 +33,19 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import content_span, policy
+from kqllint.rules._policy import content_span
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P015"
 NAME = "empty-usages"
 SEVERITY = Severity.WARNING
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s, items, _, empty in policy(command).usage_lists:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for s, items, _, empty in view.policy.usage_lists:
         if len(empty) == len(items):
             yield Finding(
                 content_span(s),

@@ -57,12 +57,15 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import guid_bounds, policy
+from kqllint.rules._policy import guid_bounds
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P024"
 NAME = "example-object-id"
 SEVERITY = Severity.WARNING
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 
 EXAMPLE_GUIDS = frozenset({
     # Microsoft Learn's placeholders: object ids, principal ids, client ids, tenant ids, resource ids
@@ -82,8 +85,8 @@ EXAMPLE_GUIDS = frozenset({
 })  # fmt: skip
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in policy(command).object_ids:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for s in view.policy.object_ids:
         bounds = guid_bounds(s.value)
         if bounds and s.value[bounds[0] : bounds[1]].lower() in EXAMPLE_GUIDS:
             yield Finding(

@@ -45,6 +45,7 @@ from kqllint.rules._rule import Context, Finding
 CODE = "J001"
 NAME = "invalid-json"
 SEVERITY = Severity.ERROR
+READS_PAYLOAD = True
 
 
 def check_command(command: Command, context: Context) -> Iterator[Finding]:

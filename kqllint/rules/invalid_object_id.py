@@ -1,4 +1,4 @@
-"""Reports an `ObjectId` that is neither a GUID nor `system`.
+"""Reports an `ObjectId` (or update policy `ManagedIdentity`) that is neither a GUID nor `system`.
 
 ## What it does
 Flags an `ObjectId` string that is not 8-4-4-4-12 hexadecimal digits and not the reserved word
@@ -7,6 +7,9 @@ spaces, an empty string, a name. The message says which group of a GUID has too 
 few digits, and when spaces are all that is wrong. Any case and any GUID version or variant is accepted (the
 docs' own `aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb` is valid). Template text is reported by
 `placeholder-object-id` (P004) instead, a GUID in braces by `braced-object-id` (P006).
+
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
 
 ## Why is this bad?
 `ObjectId` is the object (principal) id of a managed identity assigned to the cluster, or
@@ -40,12 +43,15 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import GUID, SYSTEM, content_span, guid_bounds, is_placeholder, policy
+from kqllint.rules._policy import GUID, SYSTEM, content_span, guid_bounds, is_placeholder
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import IDENTITY_KINDS, View
 
 CODE = "P003"
 NAME = "invalid-object-id"
 SEVERITY = Severity.ERROR
+KINDS = IDENTITY_KINDS
+READS_PAYLOAD = True
 _HEX32 = re.compile(r"[0-9a-fA-F]{32}")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _GROUPS = (8, 4, 4, 4, 12)
@@ -61,15 +67,15 @@ def _help(value: str) -> str:
     return "use the identity's object (principal) id, a GUID, or `system` for the system-assigned identity"
 
 
-def _message(value: str) -> str:
+def _message(name: str, value: str) -> str:
     """What is wrong with `value`, as precisely as can be said."""
     if not value.strip():
-        return "`ObjectId` is empty"
+        return f"`{name}` is empty"
     inner = value.strip()
     if inner != value and (GUID.fullmatch(inner) or inner.lower() == SYSTEM):
         what = "`system`" if inner.lower() == SYSTEM else "the GUID"
-        return f"`ObjectId` `{value}` has spaces around {what}"
-    return f"`ObjectId` `{value}` is not a GUID or `system`{_guid_groups(value)}"
+        return f"`{name}` `{value}` has spaces around {what}"
+    return f"`{name}` `{value}` is not a GUID or `system`{_guid_groups(value)}"
 
 
 def _guid_groups(value: str) -> str:
@@ -85,9 +91,9 @@ def _guid_groups(value: str) -> str:
     return ""
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in policy(command).object_ids:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for name, s in view.identities:
         value = s.value
         if value.lower() == SYSTEM or guid_bounds(value) or is_placeholder(value):
             continue
-        yield Finding(content_span(s), _message(value), help=_help(value))
+        yield Finding(content_span(s), _message(name, value), help=_help(value))

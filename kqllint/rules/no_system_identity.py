@@ -36,19 +36,22 @@ from collections.abc import Iterator
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
 from kqllint.rules._identity import cluster_identities, identities_of
-from kqllint.rules._policy import SYSTEM, content_span, policy
+from kqllint.rules._policy import SYSTEM, content_span
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "I002"
 NAME = "no-system-identity"
 SEVERITY = Severity.ERROR
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
     ids = identities_of(context)
     if ids is None or ids.has_system is not False:
         return
-    for s in policy(command).object_ids:
+    for s in view.policy.object_ids:
         if s.value.lower() == SYSTEM:
             yield Finding(
                 content_span(s),

@@ -6,6 +6,9 @@ Flags an `ObjectId` that looks like a placeholder rather than an identity: text 
 `#{ObjectId}#`, `%OBJECT_ID%`, `__OBJECT_ID__`), a GUID-shaped run of letters
 (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`), or words such as `your-object-id`, `guid`, `TODO`.
 
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
+
 ## Why is this bad?
 The value was meant to be replaced before deployment — by hand, or by a pipeline's token
 replacement step that did not run or did not match. The service cannot resolve it to an
@@ -33,20 +36,23 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import SYSTEM, content_span, guid_bounds, is_placeholder, policy
+from kqllint.rules._policy import SYSTEM, content_span, guid_bounds, is_placeholder
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import IDENTITY_KINDS, View
 
 CODE = "P004"
 NAME = "placeholder-object-id"
 SEVERITY = Severity.ERROR
+KINDS = IDENTITY_KINDS
+READS_PAYLOAD = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in policy(command).object_ids:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for name, s in view.identities:
         value = s.value
         if value.lower() != SYSTEM and not guid_bounds(value) and is_placeholder(value):
             yield Finding(
                 content_span(s),
-                f"`ObjectId` `{value}` looks like a placeholder, not a GUID",
+                f"`{name}` `{value}` looks like a placeholder, not a GUID",
                 help="replace it with the identity's object (principal) id before deploying",
             )

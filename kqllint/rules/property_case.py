@@ -1,28 +1,26 @@
 """Reports a policy property name written in another case than the docs write it.
 
 ## What it does
-Flags `objectId`, `OBJECTID`, `allowedusages`, `clientID` and every other spelling of a known
-property name that differs from the documented one only in case.
+Flags `objectId`, `softDeletePeriod`, `ISENABLED` and every other spelling of a documented
+property name, of any policy kind, that differs from the documented one only in case. It
+replaces the ManagedIdentity rule `P020`, which stays accepted as an alias.
 
 ## Why is this bad?
 Json.NET, the service's reader, binds property names ignoring case, so the command most likely
-works; but every doc and `.show` write `ObjectId` and `AllowedUsages`, other JSON tools match
-names exactly, and a second spelling hides duplicates from a reader.
+works; but every doc and `.show` write the documented name, other JSON tools match names
+exactly, and a second spelling hides duplicates from a reader.
 
 **Decision**: the docs are silent on case; kqllint warns and writes the documented name. The
-policy rules still read the value under any case (an `objectId` that is not a GUID is also
-`invalid-object-id`).
+other rules still read the value under any case.
 
 ## Example
 ````kusto
-.alter database db policy managed_identity ```
-[{ "objectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "allowedUsages": "NativeIngestion" }]```
+.alter table T policy retention ```{ "softDeletePeriod": "10.00:00:00", "Recoverability": "Enabled" }```
 ````
 
 ## Use instead
 ````kusto
-.alter database db policy managed_identity ```
-[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "NativeIngestion" }]```
+.alter table T policy retention ```{ "SoftDeletePeriod": "10.00:00:00", "Recoverability": "Enabled" }```
 ````
 
 ## Fix safety
@@ -33,27 +31,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kqllint.diagnostic import Edit, Fix, Severity
+from kqllint.diagnostic import Applicability, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_PROPERTY, content_span, policy
+from kqllint.rules._generic import findings
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
-CODE = "P020"
+CODE = "P102"
 NAME = "property-case"
 SEVERITY = Severity.WARNING
+READS_PAYLOAD = True
 FIXABLE = True
+CHECK = "property-case"  # the registry validator's check (kqllint/policies/problem.py)
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in policy(command).objects:
-        for m in obj.node.members:
-            key = m.key
-            canonical = CANONICAL_PROPERTY.get(key.value.lower())
-            if canonical is not None and canonical != key.value:
-                span = content_span(key)
-                yield Finding(
-                    span,
-                    f"property `{key.value}` is not written as the docs write it",
-                    help=f"write `{canonical}`",
-                    fix=Fix(f"write `{canonical}`", (Edit(span, canonical),)),
-                )
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    return findings(view, CHECK, Applicability.SAFE)

@@ -33,19 +33,21 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command, Scope
-from kqllint.rules._policy import policy
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P016"
 NAME = "sandbox-artifacts-on-database"
 SEVERITY = Severity.WARNING
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 READS_HEAD = True  # not checked after a syntax error in the head
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
     if command.scope_kind is not Scope.DATABASE:
         return
-    for usage_list in policy(command).usage_lists:
+    for usage_list in view.policy.usage_lists:
         for u in usage_list.items:
             if u.text.lower() == "sandboxartifacts":
                 yield Finding(

@@ -1,16 +1,18 @@
 """Reports a property the service fills in, given in the command.
 
 ## What it does
-Flags `ClientId`, `TenantId`, `DisplayName` and `IsSystem` (any case) in a policy object, as
-they appear when `.show` output is pasted back into an `.alter` command.
+Flags a property that the policy kind's docs list as output only, filled in by the service:
+ManagedIdentity's `ClientId`, `TenantId`, `DisplayName` and `IsSystem`, update's
+`OwnerPrincipalDetails`, and the others the registry marks (any case). They appear when `.show`
+output is pasted back into an `.alter` command. It replaces the ManagedIdentity rule `P018`,
+which stays accepted as an alias.
 
 ## Why is this bad?
-Only `ObjectId` and `AllowedUsages` are input. The command page says the other properties "are
+Only the other properties are input. For ManagedIdentity the command page says these "are
 automatically populated"; the early docs (2021) said they "should not be provided"; the policy
 page calls `DisplayName` "user-definable" in one sentence and service-filled in its table. A
-value given here is, by most of the docs, overwritten or ignored (`DisplayName` is refreshed
-from Entra ID on `.alter-merge`), so the command states an id, tenant or name the policy will
-not hold: copied from another environment, it is simply wrong.
+value given here is, by most of the docs, overwritten or ignored, so the command states an id,
+tenant or name the policy will not hold: copied from another environment, it is simply wrong.
 
 **Decision**: given the contradictions kqllint does not call it an error, but warns: the
 command may silently say something else than the policy ends up holding.
@@ -36,7 +38,7 @@ command may silently say something else than the policy ends up holding.
 
 ## Fix safety
 Removing the property is **unsafe**: if the service does read it (as one docs sentence says
-of `DisplayName`), the result changes.
+of ManagedIdentity's `DisplayName`), the result changes.
 """
 
 from __future__ import annotations
@@ -44,26 +46,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kqllint.diagnostic import Applicability, Fix, Severity
-from kqllint.model import Command
-from kqllint.rules._policy import SERVICE_FILLED, content_span, policy, remove_member
+from kqllint.model import Command, JsonObject, JsonString
+from kqllint.policies.locate import locate_path
+from kqllint.rules._generic import span_of
+from kqllint.rules._policy import remove_member
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
-CODE = "P018"
+CODE = "P105"
 NAME = "service-filled-property"
 SEVERITY = Severity.WARNING
+READS_PAYLOAD = True
 FIXABLE = True
-_NAMES = {name.lower(): name for name in SERVICE_FILLED}
+CHECK = "service-filled"  # the registry validator's check (kqllint/policies/problem.py)
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in policy(command).objects:
-        for index, m in enumerate(obj.node.members):
-            name = _NAMES.get(m.key.value.lower())
-            if name is not None:
-                fix = Fix(f"remove `{m.key.value}`", (remove_member(obj.node, index),), Applicability.UNSAFE)
-                yield Finding(
-                    content_span(m.key),
-                    f"`{name}` is filled in by the service",
-                    help="give only `ObjectId` and `AllowedUsages`",
-                    fix=fix,
-                )
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    root = command.payload.value if command.payload else None
+    for p, node in view.located(CHECK):
+        fix = None
+        parent = locate_path(root, p.path[:-1]) if root is not None and isinstance(node, JsonString) else None
+        if isinstance(parent, JsonObject):
+            index = next(i for i, m in enumerate(parent.members) if m.key is node)
+            fix = Fix(f"remove `{node.value}`", (remove_member(parent, index),), Applicability.UNSAFE)  # type: ignore[union-attr]
+        yield Finding(span_of(node, p), p.message, "remove it: the service fills it in", fix)

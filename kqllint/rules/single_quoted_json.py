@@ -47,6 +47,7 @@ from kqllint.rules._rule import Context, Finding
 CODE = "J006"
 NAME = "single-quoted-json"
 SEVERITY = Severity.INFO
+READS_PAYLOAD = True
 FIXABLE = True
 _FENCE = "```"
 # What a fenced literal cannot hold, or should not: it has no escapes, and a line break that

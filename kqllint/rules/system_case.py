@@ -4,6 +4,9 @@
 Flags `"ObjectId": "System"`, `"SYSTEM"` and every other spelling of `system` that is not all
 lowercase.
 
+The same check judges every identity property of the registry's schemas: an update policy's
+`ManagedIdentity` as well as ManagedIdentity's `ObjectId`; the message names the property.
+
 ## Why is this bad?
 `system` names the cluster's system-assigned identity. The docs always write it in lowercase
 and do not say whether the service accepts other cases. If it does not, the value is no GUID and
@@ -31,22 +34,25 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import SYSTEM, content_span, policy
+from kqllint.rules._policy import SYSTEM, content_span
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import IDENTITY_KINDS, View
 
 CODE = "P008"
 NAME = "system-case"
 SEVERITY = Severity.WARNING
+KINDS = IDENTITY_KINDS
+READS_PAYLOAD = True
 FIXABLE = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for s in policy(command).object_ids:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for name, s in view.identities:
         if s.value.lower() == SYSTEM and s.value != SYSTEM:
             span = content_span(s)
             yield Finding(
                 span,
-                f"`ObjectId` `{s.value}` is not lowercase",
+                f"`{name}` `{s.value}` is not lowercase",
                 help="write `system`, as the docs do",
                 fix=Fix("write `system`", (Edit(span, SYSTEM),)),
             )

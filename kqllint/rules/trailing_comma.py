@@ -39,6 +39,7 @@ from kqllint.rules._rule import Context, Finding
 CODE = "J005"
 NAME = "trailing-comma"
 SEVERITY = Severity.WARNING
+READS_PAYLOAD = True
 FIXABLE = True
 
 

@@ -42,6 +42,7 @@ from kqllint.diagnostic import Severity
 from kqllint.model import Command
 from kqllint.rules._identity import cluster_identities, identities_of, object_id_guids
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 from kqllint.suggest import is_near
 
 if TYPE_CHECKING:
@@ -50,13 +51,15 @@ if TYPE_CHECKING:
 CODE = "I001"
 NAME = "unassigned-object-id"
 SEVERITY = Severity.ERROR
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
     ids = identities_of(context)
     if ids is None or not ids.defines_assignment:
         return
-    for guid, span in object_id_guids(command):
+    for guid, span in object_id_guids(view):
         key = guid.lower()
         if key in ids.assigned or key in ids.client_to_principal:
             continue

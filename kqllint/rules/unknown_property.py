@@ -1,29 +1,36 @@
-"""Reports a property the ManagedIdentity policy object does not have.
+"""Reports a property the policy kind's documentation does not list.
 
 ## What it does
-Flags any property of a policy object other than `ObjectId`, `AllowedUsages` and the
-service-filled `ClientId`, `TenantId`, `DisplayName`, `IsSystem` (names compared ignoring
-case; a known name in another case is `property-case` (P020)), suggesting the nearest name.
+Flags a key of a policy object (or a keyword argument) that is not among the documented
+properties of the command's policy kind, compared ignoring case (a known name in another case is
+`property-case` (P102)), and suggests the nearest documented name. Every kind of the registry
+with a payload schema is checked: ManagedIdentity's `ObjectId`/`AllowedUsages`, update's
+`Source`/`Query`, retention's `SoftDeletePeriod`, and so on. It replaces the ManagedIdentity
+rule `P019`, which stays accepted as an alias.
 
 ## Why is this bad?
-No other property is documented. A misspelled `ObjectId` or `AllowedUsages` (`ObjectID_`,
-`AllowedUsage`, `Usages`) leaves the real property missing, and an invented one (`Scope`,
-`Database`) suggests a restriction the service does not make.
+A misspelt property (`SourceTable` for `Source`, `AllowedUsage` for `AllowedUsages`) leaves
+the real one at its default or missing, and an invented one suggests a setting the service does
+not have.
+
+**Decision**: a warning, not an error. The docs list the properties but do not say what the
+service does with another one; Json.NET, its reader, ignores unknown members by default, so the
+command most likely runs and silently does less than it says.
 
 ## Example
 ````kusto
-.alter database db policy managed_identity ```
-[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsage": "NativeIngestion" }]```
+.alter table T policy update ```
+[{ "IsEnabled": true, "SourceTable": "Raw", "Query": "Parse()", "IsTransactional": true }]```
 ````
 
 ## Use instead
 ````kusto
-.alter database db policy managed_identity ```
-[{ "ObjectId": "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "AllowedUsages": "NativeIngestion" }]```
+.alter table T policy update ```
+[{ "IsEnabled": true, "Source": "Raw", "Query": "Parse()", "IsTransactional": true }]```
 ````
 
 ## Fix safety
-There is no fix: whether the property was misspelled or invented is not known.
+There is no fix: whether the property was misspelt or invented is not known.
 """
 
 from __future__ import annotations
@@ -32,21 +39,16 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_PROPERTY, PROPERTIES, content_span, policy
+from kqllint.rules._generic import findings
 from kqllint.rules._rule import Context, Finding
-from kqllint.suggest import did_you_mean
+from kqllint.rules._view import View
 
-CODE = "P019"
+CODE = "P101"
 NAME = "unknown-property"
 SEVERITY = Severity.WARNING
+READS_PAYLOAD = True
+CHECK = "unknown-property"  # the registry validator's check (kqllint/policies/problem.py)
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for obj in policy(command).objects:
-        for m in obj.node.members:
-            key = m.key.value
-            if key.lower() in CANONICAL_PROPERTY:
-                continue
-            guess = did_you_mean(key, PROPERTIES)
-            help = f"did you mean `{guess}`?" if guess else "a policy object has only `ObjectId` and `AllowedUsages`"
-            yield Finding(content_span(m.key), f"unknown property `{key}`", help=help)
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    return findings(view, CHECK)

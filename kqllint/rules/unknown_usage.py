@@ -38,20 +38,23 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Applicability, Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_USAGE, RENAMED_USAGES, USAGES, Usage, policy
+from kqllint.rules._policy import CANONICAL_USAGE, RENAMED_USAGES, USAGES, Usage
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 from kqllint.suggest import did_you_mean
 
 CODE = "P010"
 NAME = "unknown-usage"
 SEVERITY = Severity.ERROR
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 FIXABLE = True
 _OTHER_SEPARATOR = re.compile(r"[;|]|\s")
 _SPLIT = re.compile(r"\s*[;|]\s*|\s+")
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for u in policy(command).first_usages:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for u in view.policy.first_usages:
         low = u.text.lower()
         if low in CANONICAL_USAGE or low in RENAMED_USAGES:
             continue

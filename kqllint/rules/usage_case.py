@@ -33,17 +33,20 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Edit, Fix, Severity
 from kqllint.model import Command
-from kqllint.rules._policy import CANONICAL_USAGE, policy
+from kqllint.rules._policy import CANONICAL_USAGE
 from kqllint.rules._rule import Context, Finding
+from kqllint.rules._view import View
 
 CODE = "P012"
 NAME = "usage-case"
 SEVERITY = Severity.WARNING
+KINDS = ("managed_identity",)
+READS_PAYLOAD = True
 FIXABLE = True
 
 
-def check_command(command: Command, context: Context) -> Iterator[Finding]:
-    for u in policy(command).first_usages:
+def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
+    for u in view.policy.first_usages:
         canonical = CANONICAL_USAGE.get(u.text.lower())
         if canonical and canonical != u.text:
             yield Finding(
