@@ -16,7 +16,9 @@ from lark.exceptions import (
 )
 
 from kqllint.diagnostic import Applicability, Edit, Fix, Span
+from kqllint import keyword_forms
 from kqllint.grammar import parser
+from kqllint.keyword_forms import Item
 from kqllint.literals import decode_literal
 from kqllint.model import (
     Argument,
@@ -272,6 +274,7 @@ class _Builder:
         self.payloads = payloads
         self.place = place
         self.problems: list[Problem] = []
+        self.items: list[Item] = []  # the keyword form as written, for `keyword_forms.check`
 
     def command(self, children: list) -> Command:
         dot, verb, entity_parts, policy, kind, *rest = children
@@ -287,6 +290,10 @@ class _Builder:
         literal, arguments, options, body = self.arguments(args, verb_kind, kind_word, registered)
         if not self.problems and registered is not None and entity is not None:
             self.form(registered, verb_kind, entity, literal, arguments, verb, keyword_toks, name_toks, kind_word, args)
+        if not self.problems and registered is not None and entity is not None and self.items:
+            problem = keyword_forms.check(registered, PolicyVerb(verb_kind.value), entity, self.items)
+            if problem is not None:
+                self.problems.append(problem)
         payload = parse_payload(literal) if literal is not None and self.payloads else None
         ends = [kind.end_pos] + [_arg_end(a) for a in args]
         end = b + max(ends)
@@ -439,18 +446,28 @@ class _Builder:
             return self.payload_form(args)
         arguments: list[Argument] = []
         options: tuple[Argument, ...] = ()
+        items = self.items
         for arg in args:
             tag = arg[0]
             if tag == "keyword":
                 _, name, (start, end) = arg
                 value = Word(self.text[start:end], Span(b + start, b + end))
                 arguments.append(Argument(_word(name, b), value, Span(b + name.start_pos, b + end)))
+                items.append(Item("named", arguments[-1].span, arguments[-1]))
             elif tag in ("bare", "literal"):
                 arguments.append(Argument(None, _word(arg[1], b), _word(arg[1], b).span))
+                items.append(Item("bare" if tag == "bare" else "string", arguments[-1].span, arguments[-1]))
             elif tag == "order":
-                arguments.extend(self.order(item) for item in arg[2])
+                if not arg[2]:
+                    items.append(Item("empty", Span(b + arg[1].start_pos, b + arg[3].end_pos)))
+                for item in arg[2]:
+                    arguments.append(self.order(item))
+                    items.append(Item("order", arguments[-1].span, arguments[-1]))
             elif tag == "with":
                 options = options + self.options(arg[2])
+                items.append(Item("with", Span(b + arg[1].start_pos, b + arg[3].end_pos)))
+            elif tag == "comma":
+                items.append(Item("comma", Span(b + arg[1].start_pos, b + arg[1].end_pos)))
             elif tag == "body":
                 self.unexpected_after(arg[1])
         return None, tuple(arguments), options, None
@@ -570,6 +587,9 @@ def form_verdict(command: Command) -> Verdict | None:
     else:
         shapes = (PayloadShape.KEYWORD, PayloadShape.BARE)
     verdicts = [_verdict(kind.name, verb, command.entity, shape) for shape in shapes]
+    if Verdict.ACCEPTED in verdicts and command.arguments and not command.argument:
+        if keyword_forms.docs_only(kind, verb, command.entity, command.arguments):
+            return Verdict.DOCS_ONLY  # the form is accepted, an argument is one only the docs show
     for verdict in (Verdict.ACCEPTED, Verdict.DOCS_ONLY):
         if verdict in verdicts:
             return verdict
@@ -792,7 +812,32 @@ def _line_end(text: str, pos: int) -> int:
     return m.start() if m else len(text.rstrip())
 
 
+_NAME_EQUALS = re.compile(r"([A-Za-z_]\w*)\s*=\s*\Z")
+_NAME_EQUALS_WORD = re.compile(r"([A-Za-z_]\w*)\s*=\s*([A-Za-z_]\w*)\s*\Z")
+
+
+def _missing_value(token: Token | None, text: str, base: int) -> Problem | None:
+    """`softdelete =` with no value, or `softdelete = recoverability = disabled` (the next
+    argument's name read as the value): S016."""
+    pos = token.start_pos if token is not None else len(text.rstrip())
+    if token is None or str(token) != "=":
+        m = _NAME_EQUALS.search(text, 0, pos)
+        if m is None:
+            return None
+        return Problem(keyword_forms.CODE, f"missing the value of `{m[1]}`", Span(base + pos, base + pos),
+                       f"write `{m[1]} = <value>`")  # fmt: skip
+    m = _NAME_EQUALS_WORD.search(text, 0, pos)
+    if m is None:
+        return None
+    return Problem(keyword_forms.CODE, f"missing the value of `{m[1]}`: Kusto reads `{m[2]}` as its value",
+                   Span(base + m.start(2), base + m.end(2)), f"write `{m[1]} = <value> {m[2]} = …`")  # fmt: skip
+
+
 def _unexpected(token: Token | None, expected: set[str], text: str, base: int) -> Problem:
+    if "EQUAL" not in expected and ("CALL" in expected or str(token) == "="):
+        missing = _missing_value(token, text, base)
+        if missing is not None:
+            return missing
     found = "the end of the command" if token is None else f"`{_short(str(token))}`"
     if token is None:
         end = len(text.rstrip())
