@@ -195,6 +195,12 @@ class _Shape(Transformer):
     def value(self, children: list[Token]) -> tuple[int, int]:
         return children[0].start_pos, children[-1].end_pos
 
+    def group(self, children: list) -> tuple[int, int]:
+        return children[0].start_pos, children[-1].end_pos
+
+    def part(self, children: list[Token]) -> Token:
+        return children[0]
+
     def literal(self, children: list[Token]) -> tuple:
         return "literal", children[0]
 
@@ -205,7 +211,9 @@ class _Shape(Transformer):
         return "keyword", children[0], children[2]
 
     def order(self, children: list[Token]) -> tuple:
-        return children[0], children[1] if len(children) > 1 else None
+        """The item's first token (the column) and the span of the rest (None: nothing)."""
+        rest = (children[1].start_pos, children[-1].end_pos) if len(children) > 1 else None
+        return children[0], rest
 
     def order_list(self, children: list) -> tuple:
         return "order", children[0], [c for c in children if isinstance(c, tuple)], children[-1]
@@ -502,12 +510,13 @@ class _Builder:
         return literal, (), options, body
 
     def order(self, item: tuple) -> Argument:
-        name_tok, direction = item
+        name_tok, rest = item
         name = _word(name_tok, self.base)
-        if direction is None:
+        if rest is None:
             value = Word("", Span(name.span.end, name.span.end))
         else:
-            value = _word(direction, self.base)
+            start, end = rest
+            value = Word(self.text[start:end], Span(self.base + start, self.base + end))
         return Argument(name, value, Span(name.span.start, value.span.end))
 
     def options(self, items: list[tuple]) -> tuple[Argument, ...]:

@@ -366,6 +366,12 @@ def _positional(kind: PolicyKind, verb: PolicyVerb, entity: Entity, items: Seque
                 if not direction.text:
                     return Problem(CODE, f"missing the direction of `{column}`: Kusto requires `asc` or `desc`",
                                    order.span, f"write `{column} asc` or `{column} desc`")  # fmt: skip
+                first, _, more = direction.text.partition(" ")
+                if more.strip() and first.lower() in words:
+                    found = more.split()[0]
+                    return Problem(CODE, f"expected `,` or `)` after `{column} {first}`, found `{found}`",
+                                   Span(direction.span.start + len(direction.text) - len(more.lstrip()),
+                                        direction.span.end), "separate the columns with commas")  # fmt: skip
                 if direction.text.lower() not in words:
                     return Problem(CODE, f"expected {_or(words)} after `{column}`, found `{direction.text}`",
                                    direction.span, f"write `{column} asc` or `{column} desc`")  # fmt: skip
