@@ -331,10 +331,11 @@ _EXAMPLE_ITEM = re.compile(r"""\([^)]*\)|[hH]?@?(?:'[^']*'|"[^"]*")|[^\s()'"]+""
 
 
 def _example(kind: PolicyKind, verb: PolicyVerb, entity: Entity) -> list[str] | None:
-    """The item tags of the example of the keyword or bare form `verb` takes on `entity`."""
+    """The item tags of the example of the keyword or bare form `verb` takes on `entity`
+    (None for a `name = value` form the registry does not describe: mirroring's)."""
     for form in kind.forms:
         if form.verb is verb and entity in form.entities and form.shape in (PayloadShape.KEYWORD, PayloadShape.BARE):
-            return _tags(form)
+            return None if "=" in form.example else _tags(form)
     return None
 
 

@@ -21,6 +21,7 @@ KIND = PolicyKind(
         forms(Verb.ALTER_MERGE, PayloadShape.KEYWORD, TABLE, example="dataformat = parquet", note=_KIND_DELTA),
     ),
     payload=None,
+    keywords=("partition", "by", "pathformat", "kind", "delta"),
     url="https://learn.microsoft.com/kusto/management/mirroring-policy?view=microsoft-fabric",
     doc="Keyword syntax `[partition by (...)] kind = delta [with (...)]`, or a JSON string.",
 )
