@@ -472,6 +472,7 @@ class _Builder:
                     arguments.append(self.order(item))
                     items.append(Item("order", arguments[-1].span, arguments[-1]))
             elif tag == "with":
+                self.with_case(arg[1])
                 options = options + self.options(arg[2])
                 items.append(Item("with", Span(b + arg[1].start_pos, b + arg[3].end_pos)))
             elif tag == "comma":
@@ -495,6 +496,7 @@ class _Builder:
                              Span(b + tok.start_pos, b + tok.end_pos),
                              "Kusto does not join adjacent string literals; put the whole policy in one literal")
             elif tag == "with" and not options and body is None:
+                self.with_case(arg[1])
                 options = self.options(arg[2])
             elif tag == "body" and body is None:
                 tok = arg[1]
@@ -508,6 +510,15 @@ class _Builder:
         for error in errors:
             self.problem("S012", error.message, error.span, "write a backslash as `\\\\`, or use a ```fenced``` literal")
         return literal, (), options, body
+
+    def with_case(self, tok: Token) -> None:
+        """`With (...)`: Kusto.Language skips the list without a word (C002, reported here: the
+        model keeps the options, not the keyword)."""
+        if str(tok) != "with":
+            word = _word(tok, self.base)
+            self.problem("C002", f"keyword `{word.text}` is not lowercase; Kusto matches command keywords "
+                         "case-sensitively, and skips the whole `with (...)` list", word.span, "write `with`",
+                         Fix(f"lowercase `{word.text}`", (Edit(word.span, "with"),)))  # fmt: skip
 
     def order(self, item: tuple) -> Argument:
         name_tok, rest = item
