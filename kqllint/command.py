@@ -16,7 +16,9 @@ from lark.exceptions import (
 )
 
 from kqllint.diagnostic import Applicability, Edit, Fix, Span
+from kqllint import keyword_forms
 from kqllint.grammar import parser
+from kqllint.keyword_forms import Item
 from kqllint.literals import decode_literal
 from kqllint.model import (
     Argument,
@@ -193,6 +195,12 @@ class _Shape(Transformer):
     def value(self, children: list[Token]) -> tuple[int, int]:
         return children[0].start_pos, children[-1].end_pos
 
+    def group(self, children: list) -> tuple[int, int]:
+        return children[0].start_pos, children[-1].end_pos
+
+    def part(self, children: list[Token]) -> Token:
+        return children[0]
+
     def literal(self, children: list[Token]) -> tuple:
         return "literal", children[0]
 
@@ -203,7 +211,9 @@ class _Shape(Transformer):
         return "keyword", children[0], children[2]
 
     def order(self, children: list[Token]) -> tuple:
-        return children[0], children[1] if len(children) > 1 else None
+        """The item's first token (the column) and the span of the rest (None: nothing)."""
+        rest = (children[1].start_pos, children[-1].end_pos) if len(children) > 1 else None
+        return children[0], rest
 
     def order_list(self, children: list) -> tuple:
         return "order", children[0], [c for c in children if isinstance(c, tuple)], children[-1]
@@ -272,6 +282,7 @@ class _Builder:
         self.payloads = payloads
         self.place = place
         self.problems: list[Problem] = []
+        self.items: list[Item] = []  # the keyword form as written, for `keyword_forms.check`
 
     def command(self, children: list) -> Command:
         dot, verb, entity_parts, policy, kind, *rest = children
@@ -287,6 +298,10 @@ class _Builder:
         literal, arguments, options, body = self.arguments(args, verb_kind, kind_word, registered)
         if not self.problems and registered is not None and entity is not None:
             self.form(registered, verb_kind, entity, literal, arguments, verb, keyword_toks, name_toks, kind_word, args)
+        if not self.problems and registered is not None and entity is not None and self.items:
+            problem = keyword_forms.check(registered, PolicyVerb(verb_kind.value), entity, self.items)
+            if problem is not None:
+                self.problems.append(problem)
         payload = parse_payload(literal) if literal is not None and self.payloads else None
         ends = [kind.end_pos] + [_arg_end(a) for a in args]
         end = b + max(ends)
@@ -439,18 +454,29 @@ class _Builder:
             return self.payload_form(args)
         arguments: list[Argument] = []
         options: tuple[Argument, ...] = ()
+        items = self.items
         for arg in args:
             tag = arg[0]
             if tag == "keyword":
                 _, name, (start, end) = arg
                 value = Word(self.text[start:end], Span(b + start, b + end))
                 arguments.append(Argument(_word(name, b), value, Span(b + name.start_pos, b + end)))
+                items.append(Item("named", arguments[-1].span, arguments[-1]))
             elif tag in ("bare", "literal"):
                 arguments.append(Argument(None, _word(arg[1], b), _word(arg[1], b).span))
+                items.append(Item("bare" if tag == "bare" else "string", arguments[-1].span, arguments[-1]))
             elif tag == "order":
-                arguments.extend(self.order(item) for item in arg[2])
+                if not arg[2]:
+                    items.append(Item("empty", Span(b + arg[1].start_pos, b + arg[3].end_pos)))
+                for item in arg[2]:
+                    arguments.append(self.order(item))
+                    items.append(Item("order", arguments[-1].span, arguments[-1]))
             elif tag == "with":
+                self.with_case(arg[1])
                 options = options + self.options(arg[2])
+                items.append(Item("with", Span(b + arg[1].start_pos, b + arg[3].end_pos)))
+            elif tag == "comma":
+                items.append(Item("comma", Span(b + arg[1].start_pos, b + arg[1].end_pos)))
             elif tag == "body":
                 self.unexpected_after(arg[1])
         return None, tuple(arguments), options, None
@@ -470,6 +496,7 @@ class _Builder:
                              Span(b + tok.start_pos, b + tok.end_pos),
                              "Kusto does not join adjacent string literals; put the whole policy in one literal")
             elif tag == "with" and not options and body is None:
+                self.with_case(arg[1])
                 options = self.options(arg[2])
             elif tag == "body" and body is None:
                 tok = arg[1]
@@ -484,13 +511,23 @@ class _Builder:
             self.problem("S012", error.message, error.span, "write a backslash as `\\\\`, or use a ```fenced``` literal")
         return literal, (), options, body
 
+    def with_case(self, tok: Token) -> None:
+        """`With (...)`: Kusto.Language skips the list without a word (C002, reported here: the
+        model keeps the options, not the keyword)."""
+        if str(tok) != "with":
+            word = _word(tok, self.base)
+            self.problem("C002", f"keyword `{word.text}` is not lowercase; Kusto matches command keywords "
+                         "case-sensitively, and skips the whole `with (...)` list", word.span, "write `with`",
+                         Fix(f"lowercase `{word.text}`", (Edit(word.span, "with"),)))  # fmt: skip
+
     def order(self, item: tuple) -> Argument:
-        name_tok, direction = item
+        name_tok, rest = item
         name = _word(name_tok, self.base)
-        if direction is None:
+        if rest is None:
             value = Word("", Span(name.span.end, name.span.end))
         else:
-            value = _word(direction, self.base)
+            start, end = rest
+            value = Word(self.text[start:end], Span(self.base + start, self.base + end))
         return Argument(name, value, Span(name.span.start, value.span.end))
 
     def options(self, items: list[tuple]) -> tuple[Argument, ...]:
@@ -570,6 +607,9 @@ def form_verdict(command: Command) -> Verdict | None:
     else:
         shapes = (PayloadShape.KEYWORD, PayloadShape.BARE)
     verdicts = [_verdict(kind.name, verb, command.entity, shape) for shape in shapes]
+    if Verdict.ACCEPTED in verdicts and command.arguments and not command.argument:
+        if keyword_forms.docs_only(kind, verb, command.entity, command.arguments):
+            return Verdict.DOCS_ONLY  # the form is accepted, an argument is one only the docs show
     for verdict in (Verdict.ACCEPTED, Verdict.DOCS_ONLY):
         if verdict in verdicts:
             return verdict
@@ -792,7 +832,32 @@ def _line_end(text: str, pos: int) -> int:
     return m.start() if m else len(text.rstrip())
 
 
+_NAME_EQUALS = re.compile(r"([A-Za-z_]\w*)\s*=\s*\Z")
+_NAME_EQUALS_WORD = re.compile(r"([A-Za-z_]\w*)\s*=\s*([A-Za-z_]\w*)\s*\Z")
+
+
+def _missing_value(token: Token | None, text: str, base: int) -> Problem | None:
+    """`softdelete =` with no value, or `softdelete = recoverability = disabled` (the next
+    argument's name read as the value): S016."""
+    pos = token.start_pos if token is not None else len(text.rstrip())
+    if token is None or str(token) != "=":
+        m = _NAME_EQUALS.search(text, 0, pos)
+        if m is None:
+            return None
+        return Problem(keyword_forms.CODE, f"missing the value of `{m[1]}`", Span(base + pos, base + pos),
+                       f"write `{m[1]} = <value>`")  # fmt: skip
+    m = _NAME_EQUALS_WORD.search(text, 0, pos)
+    if m is None:
+        return None
+    return Problem(keyword_forms.CODE, f"missing the value of `{m[1]}`: Kusto reads `{m[2]}` as its value",
+                   Span(base + m.start(2), base + m.end(2)), f"write `{m[1]} = <value> {m[2]} = …`")  # fmt: skip
+
+
 def _unexpected(token: Token | None, expected: set[str], text: str, base: int) -> Problem:
+    if "EQUAL" not in expected and ("CALL" in expected or str(token) == "="):
+        missing = _missing_value(token, text, base)
+        if missing is not None:
+            return missing
     found = "the end of the command" if token is None else f"`{_short(str(token))}`"
     if token is None:
         end = len(text.rstrip())

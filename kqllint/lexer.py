@@ -23,6 +23,9 @@ from pygments.token import (
     _TokenType,
 )
 
+from kqllint.policies import KINDS
+from kqllint.policies.schema import EnumType
+
 __all__ = ["KustoCommandLexer"]
 
 Tok = tuple[int, _TokenType, str]
@@ -39,13 +42,25 @@ ENTITIES = (
     "materialized-views", "column", "columns", "external", "function", "functions",
     "script", "extents", "ingestion", "mapping", "workload_group", "principal", "principals",
 )  # fmt: skip
-POLICY_KINDS = (
-    "caching", "callout", "capacity", "request_classification", "sandbox",
-    "query_weak_consistency", "ingestionbatching", "merge", "retention", "sharding",
-    "streamingingestion", "extent_tags_retention", "partitioning", "row_level_security",
-    "roworder", "update", "auto_delete", "ingestiontime", "restricted_view_access", "encoding",
-    "query_acceleration", "mirroring", "managed_identity",
-)  # fmt: skip
+# The policy kinds and the words of their keyword forms come from the registry
+# (kqllint/policies/): a new kind is highlighted without an edit here.
+POLICY_KINDS = tuple(kind.name for kind in KINDS)
+
+
+def _keyword_form_words() -> tuple[str, ...]:
+    """`softdelete`, `recoverability`, `disabled`, `hot`, `enable`, `asc`, ...: the argument names
+    and keyword values of every kind's keyword forms (`true`/`false` stay constants)."""
+    out: set[str] = set()
+    for kind in KINDS:
+        out.update(kind.keywords)
+        for arg in kind.keyword_form_args():
+            out.add(arg.name)
+            if isinstance(arg.type, EnumType) and arg.type.keyword:
+                out.update(arg.type.values)
+    return tuple(sorted(out - {"true", "false", "with"}))
+
+
+KEYWORD_FORM_WORDS = _keyword_form_words()
 COMMAND_WORDS = (
     "policy", "policies", "with", "ifexists", "ifnotexists", "async", "from", "into", "to",
     "on", "details", "schema", "as", "csl", "json", "folder", "docstring", "if_later_than",
@@ -178,6 +193,7 @@ class KustoCommandLexer(RegexLexer):
             (r"<\||\|", Operator, ("#pop", "query")),
             (r";", Punctuation, ("#pop", "query")),
             (_kw(ENTITIES), Keyword.Type),
+            (r"(?i:policy)(?![\w-])", Keyword, "policy-kind"),
             (_kw(POLICY_KINDS), Name.Builtin),
             (_kw(COMMAND_WORDS), Keyword),
             include("query-words"),  # function bodies and column types: `{ print 1 }`, `a:string`
@@ -185,6 +201,17 @@ class KustoCommandLexer(RegexLexer):
             # `[my db]`: a database name form; only here, where `[1, 2]` cannot be an array.
             (r"(\[)([^\[\]'\",\r\n]+)(\])", bygroups(Punctuation, Name, Punctuation)),
             include("tail"),
+        ],
+        # After `policy`: the kind, then its arguments, where the keyword forms' words are keywords.
+        "policy-kind": [
+            include("space"),
+            include("comment"),
+            (_kw(POLICY_KINDS), Name.Builtin, ("#pop", "#pop", "policy-arguments")),
+            default("#pop"),
+        ],
+        "policy-arguments": [
+            (_kw(KEYWORD_FORM_WORDS), Keyword),
+            include("command"),
         ],
         "query": [
             include("boundary"),

@@ -31,7 +31,8 @@ from pygments.token import (
 )
 
 from kqllint.highlight import highlight
-from kqllint.lexer import KustoCommandLexer
+from kqllint.lexer import KEYWORD_FORM_WORDS, KustoCommandLexer
+from kqllint.policies import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "lexer"
@@ -112,9 +113,34 @@ def test_command_words(text: str, expected: list[Pair]) -> None:
     assert errors(text) == []
 
 
-@pytest.mark.parametrize("kind", ["caching", "retention", "row_level_security", "auto_delete", "managed_identity", "query_acceleration", "mirroring"])  # fmt: skip
+@pytest.mark.parametrize("kind", [k.name for k in KINDS])
 def test_policy_kinds_are_builtin_names(kind: str) -> None:
+    """Every kind in the registry, with no list of kinds in the lexer."""
     assert (Name.Builtin, kind) in significant(f".alter database d policy {kind} ```{{}}```")
+
+
+def test_keyword_form_words_come_from_the_registry() -> None:
+    for kind in KINDS:
+        for arg in kind.keyword_form_args():
+            assert arg.name in KEYWORD_FORM_WORDS, (kind.name, arg.name)
+        assert set(kind.keywords) - {"true", "false", "with"} <= set(KEYWORD_FORM_WORDS), kind.name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (".alter-merge table T policy retention softdelete = 7d recoverability = disabled",
+         [(Keyword, "softdelete"), (Operator, "="), (Number, "7d"), (Keyword, "recoverability"), (Operator, "="), (Keyword, "disabled")]),
+        (".alter table T policy roworder (A asc)", [(Punctuation, "("), (Name, "A"), (Keyword, "asc"), (Punctuation, ")")]),
+        (".alter table T policy streamingingestion Enable", [(Keyword, "Enable")]),
+        (".create table T (hot: timespan)", [(Punctuation, "("), (Name, "hot")]),
+    ],
+    ids=["retention", "roworder", "any-case", "not-after-policy"],
+)  # fmt: skip
+def test_keyword_form_words_are_keywords_after_the_kind(text: str, expected: list[Pair]) -> None:
+    toks = significant(text)
+    start = next(i for i, pair in enumerate(toks) if pair == expected[0])
+    assert toks[start : start + len(expected)] == expected
 
 
 # --- string literals ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kqllint.policies.schema import (
-    COLUMN, DATABASE, NAMED_DATABASE, TABLE, Entity, PolicyKind, PayloadShape, Verb, enum_of, forms, prop,
+    COLUMN, DATABASE, NAMED_DATABASE, TABLE, Entity, PolicyKind, PayloadShape, Slot, Verb, enum_of, forms, prop,
     show_delete,
 )  # fmt: skip
 
@@ -23,8 +23,9 @@ KIND = PolicyKind(
     keywords=("type",),
     keyword_args=(
         prop("type", enum_of("Identifier", "BigObject", "BigObject32", "Vector16", "Null", any_case=True),
-             "the encoding profile, a string literal; the docs write it in any case", keyword=True),
-    ),  # fmt: skip
+             "the encoding profile, a string literal; the docs write it in any case", keyword=True, slot=Slot.STRING),
+    ),
+    keyword_required=("type",),  # fmt: skip
     url="https://learn.microsoft.com/kusto/management/encoding-policy?view=azure-data-explorer",
     doc="`type = '<profile>'` on a column; a JSON string (undocumented content) on a database, table or column.",
 )

@@ -74,8 +74,10 @@ KIND = PolicyKind(
     keywords=("softdelete", "recoverability", "disabled", "enabled"),
     keyword_args=(
         prop("softdelete", LITERAL_TIMESPAN, "the soft-delete period, a timespan literal such as `7d`", keyword=True),
-        prop("recoverability", enum_of("disabled", "enabled", keyword=True), "after `softdelete`", keyword=True),
+        prop("recoverability", enum_of("disabled", "enabled", keyword=True), "after `softdelete`, no comma",
+             keyword=True),
     ),
+    keyword_required=("softdelete", "recoverability"),
     checks=(_zero_period,),
     argument_checks=(_zero_softdelete,),
     url="https://learn.microsoft.com/kusto/management/retention-policy?view=azure-data-explorer",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -188,6 +189,15 @@ class ArrayType(Type):
 COMMA_LIST = "comma-list"
 
 
+class Slot(enum.Enum):
+    """What Kusto's grammar takes as a keyword argument's value."""
+
+    LITERAL = "literal"  # `<timespan>`: any one literal (`7d`, `30`, `'7d'`, `datetime(...)`)
+    STRING = "string"  # `<string>`: one string literal
+    KEYWORD = "keyword"  # one of its enum's values, a lowercase keyword
+    RANGE = "range"  # `<datetime> .. <datetime>`
+
+
 class Property(_Value):
     """One documented property: its spelling, type and what the docs say about it.
 
@@ -198,11 +208,19 @@ class Property(_Value):
     keyword of the grammar (`softdelete`), matched case-sensitively. `layout` is how the
     formatter writes the value when it is not plain JSON layout: `COMMA_LIST` for a string
     holding a comma-separated list (its items trimmed and joined by `", "`).
+
+    For a keyword argument, how it sits in its form (Kusto's grammar strings): `slot` is what
+    its value must be (None: as its type says); `comma` says a comma may come before it;
+    `repeat` that it may be given again (the repeats separated by commas); `instead_of` names
+    the argument it stands in for together with the others that name it (`hotdata` and
+    `hotindex` instead of `hot`); `parser_entities` limits the entities after which Kusto's
+    parser takes it (None: all; the docs may show more, as a docs-only form). Kusto takes them
+    in the order the kind lists them.
     """
 
     __slots__ = (
         "name", "type", "required", "output", "scopes", "range_doc", "default", "doc", "nullable", "removed", "keyword",
-        "layout",
+        "layout", "slot", "comma", "repeat", "instead_of", "parser_entities",
     )  # fmt: skip
     name: str
     type: Type
@@ -216,8 +234,16 @@ class Property(_Value):
     removed: bool
     keyword: bool
     layout: str
+    slot: Slot | None
+    comma: bool
+    repeat: bool
+    instead_of: str
+    parser_entities: frozenset[Entity] | None
     _keyword = False
     _layout = ""
+    _comma = False
+    _repeat = False
+    _instead_of = ""
     _required = frozenset()
     _output = False
     _nullable = False
@@ -250,11 +276,14 @@ class PolicyKind(_Value):
     the parser rejects. `payload` is the JSON schema (an ObjectType, or an ArrayType of one),
     None when the docs give none. `keyword_args` are the `name = value` arguments of keyword
     forms and `with (...)` lists. `checks` are the kind's own checks over a JSON payload,
-    `argument_checks` over the keyword arguments.
+    `argument_checks` over the keyword arguments. `keywords` are the words of its keyword
+    forms (bare values such as `enable`, directions such as `asc`); `keyword_required` names
+    the `name = value` arguments of which a keyword form needs at least one (the arguments
+    that stand `instead_of` one count for it).
     """
 
     __slots__ = (
-        "name", "title", "forms", "docs_forms", "payload", "keywords", "keyword_args", "checks",
+        "name", "title", "forms", "docs_forms", "payload", "keywords", "keyword_args", "keyword_required", "checks",
         "argument_checks", "cluster_only", "url", "doc",
     )  # fmt: skip
     name: str
@@ -264,6 +293,7 @@ class PolicyKind(_Value):
     payload: ObjectType | ArrayType | None
     keywords: tuple[str, ...]
     keyword_args: tuple[Property, ...]
+    keyword_required: tuple[str, ...]
     checks: tuple[KindCheck, ...]
     argument_checks: tuple[KindCheck, ...]
     cluster_only: bool
@@ -272,6 +302,7 @@ class PolicyKind(_Value):
     _docs_forms = ()
     _keywords = ()
     _keyword_args = ()
+    _keyword_required = ()
     _checks = ()
     _argument_checks = ()
     _cluster_only = False
@@ -284,6 +315,11 @@ class PolicyKind(_Value):
             if form.verb is verb and form.shape not in out:
                 out.append(form.shape)
         return tuple(out)
+
+    def keyword_form_args(self) -> tuple[Property, ...]:
+        """The `name = value` arguments of its keyword forms, in the order Kusto takes them
+        (the others of `keyword_args` go in `with (...)` lists)."""
+        return tuple(p for p in self.keyword_args if p.keyword)
 
     def key_order(self) -> tuple[str, ...]:
         """The canonical key order of the payload's (or its items') top-level object."""
@@ -317,6 +353,8 @@ def prop(name: str, type_: Type, doc: str = "", **more: Any) -> Property:
     """A `Property`, with keyword arguments for the rarer fields."""
     if "required" in more:
         more["required"] = frozenset(more["required"])
+    if more.get("parser_entities") is not None:
+        more["parser_entities"] = frozenset(more["parser_entities"])
     if "scopes" in more and more["scopes"] is not None:
         more["scopes"] = frozenset(more["scopes"])
     return Property(name=name, type=type_, doc=doc, **more)

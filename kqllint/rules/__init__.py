@@ -24,6 +24,7 @@ from kqllint.rules import (
     example_object_id,
     invalid_escape,
     invalid_json,
+    invalid_keyword_form,
     invalid_suppression,
     invalid_object_id,
     keyword_case,
@@ -96,6 +97,7 @@ _MODULES = [
     missing_command_dot,
     unquoted_payload,
     rejected_policy_form,
+    invalid_keyword_form,
     # command
     missing_database_name,
     keyword_case,

@@ -24,7 +24,7 @@ from kqllint.policies import KINDS
 from kqllint.policies.commands import Entity, Verb
 from kqllint.policies.locate import locate, to_plain
 from kqllint.policies.problem import Problem
-from kqllint.policies.schema import ArrayType, GuidOrSystemType, ObjectType, PolicyKind
+from kqllint.policies.schema import ArrayType, GuidOrSystemType, ObjectType, PolicyKind, Slot
 from kqllint.policies.validate import validate, validate_arguments
 from kqllint.rules._policy import Policy, mi_view
 
@@ -99,10 +99,16 @@ class View:
         if root is not None:
             found += [(p, root) for p in validate(kind, self.verb, entity, to_plain(root), self.now)]  # type: ignore[arg-type]
         # A kind that declares no keyword arguments names none: roworder's `(C asc)` names columns.
+        # In the keyword form itself an argument the kind does not take is S016's (or, where the
+        # form is not modelled, such as mirroring's `partition by (...)`, Kusto's) to report.
+        declared = {p.name.lower() for p in kind.keyword_args}
         for arguments in (command.arguments, command.with_options) if kind.keyword_args else ():
-            named = tuple(a for a in arguments if a.name is not None)
+            in_form = arguments is command.arguments
+            named = tuple(a for a in arguments if a.name is not None and (not in_form or a.name.text.lower() in declared))
             if named:
-                pairs = [(a.name.text, _argument_value(a, arguments is command.with_options)) for a in named]  # type: ignore[union-attr]
+                strings = {p.name.lower() for p in kind.keyword_args if p.slot is Slot.STRING}
+                pairs = [(a.name.text, _argument_value(a, not in_form or a.name.text.lower() in strings))  # type: ignore[union-attr]
+                         for a in named]  # fmt: skip
                 found += [(p, named) for p in validate_arguments(kind, self.verb, entity, pairs)]  # type: ignore[arg-type]
         if not found:
             return _NO_PROBLEMS
@@ -144,11 +150,12 @@ def _identities(kind: PolicyKind | None, command: Command) -> tuple[tuple[str, J
     return tuple(out)
 
 
-def _argument_value(argument: Argument, in_with: bool) -> Any:
+def _argument_value(argument: Argument, plain: bool) -> Any:
     """A keyword argument's value as the validator reads it: its source text (`7d`); in a
-    `with (...)` list a plain value (`true` -> True, `10` -> 10, `'x'` -> "x")."""
+    `with (...)` list, or in a slot that takes a string (encoding's `type`), a plain value
+    (`true` -> True, `10` -> 10, `'x'` -> "x")."""
     text = argument.value.text
-    if not in_with:
+    if not plain:
         return text
     if text in ("true", "false"):
         return text == "true"

@@ -34,8 +34,49 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+DOCS_ONLY = """
+## Forms only the docs show
+
+Two more comparisons run every policy kind: `tests/data/policies/forms.jsonl` holds Kusto.Language's
+verdict on every kind × verb × entity × argument form, and `tests/data/conformance/keyword_forms.jsonl`
+its verdict on {keyword_count} keyword forms written right and wrong (order, commas, values, bare
+words, case; regenerate it with `python3 tools/conformance/keyword_forms.py`). Where
+Kusto.Language rejects a command, or skips part of it, kqllint reports an error: `rejected-policy-form`
+(S015) for the form, `invalid-keyword-form` (S016) for the arguments, `keyword-case` (C002) for a
+keyword's case, or another syntax rule.
+
+The one deliberate difference: a form that Microsoft's documentation shows but Kusto.Language
+rejects (or silently skips part of) gets `docs-only-policy-form` (C006), a **warning**, not an
+error, because the documentation says the service runs it and nothing says otherwise. These are
+the forms, from kqllint's registry of policy kinds (`docs/policies.md`):
+
+| kind | command | argument | note |
+|---|---|---|---|
+"""
+
+
+def docs_only_rows() -> list[str]:
+    """One table row per docs-only form of the registry."""
+    sys.path.insert(0, str(ROOT))
+    from kqllint.policies import KINDS
+    from kqllint.policies.commands import ENTITY_TEXT, PayloadShape
+
+    rows = []
+    for kind in KINDS:
+        for form in kind.docs_forms:
+            entities = ", ".join(f"`{ENTITY_TEXT[e]}`" for e in sorted(form.entities, key=lambda e: ENTITY_TEXT[e]))
+            if form.example:
+                argument = f"`{form.example}`"
+            elif form.shape is PayloadShape.NONE:
+                argument = ""
+            else:
+                argument = "a string literal" if form.shape.is_string else "keyword arguments"
+            rows.append(f"| `{kind.name}` | `.{form.verb.value}` on {entities} | {cell(argument)} | {cell(form.note)} |")
+    return rows
+
+
 def render(entries: list[dict[str, str]], count: int | None = None) -> str:
-    """The Markdown page for the allow-list `entries`."""
+    """The Markdown page for the allow-list `entries`, then the registry's docs-only forms."""
     if count is None:
         count = sum(1 for _ in open(ALLOWLIST.parent / "corpus.jsonl", encoding="utf-8"))
     lines = [INTRO.format(count=f"{count:,}"), "| variant class (regex) | kqllint | Kusto.Language | why |",
@@ -44,6 +85,9 @@ def render(entries: list[dict[str, str]], count: int | None = None) -> str:
         lines.append(f"| `{cell(e['pattern'])}` | {e['kqllint']} | {e['oracle']} | {cell(e['reason'])} |")
     if not entries:
         lines.append("| (none) | | | |")
+    keyword_count = sum(1 for _ in open(ALLOWLIST.parent / "keyword_forms.jsonl", encoding="utf-8"))
+    lines.append(DOCS_ONLY.format(keyword_count=keyword_count).rstrip("\n"))
+    lines.extend(docs_only_rows())
     return "\n".join(lines) + "\n"
 
 

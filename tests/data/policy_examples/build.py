@@ -214,7 +214,7 @@ DOCS_BUGS: list[tuple[str, str, str, str]] = [
      "delete table none", ".delete table `MyTable` policy ingestiontime", "S001 syntax-error"),
     ("retention: the placeholder `*DatabaseName*` left in the command",
      "show materialized-view none", ".show materialized-view *DatabaseName* policy retention",
-     "S001 syntax-error or S004 trailing-tokens"),
+     "S001 syntax-error or S004 trailing-tokens or S010 unbracketed-database-name"),
     ("update: an `@'...'` literal over several lines, which ends at the first line break",
      "alter table json-array",
      ".alter table MyTargetTable policy update\n@'[{\n    \"IsEnabled\": true,\n    \"Source\": \"MySourceTable\",\n"
