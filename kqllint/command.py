@@ -735,7 +735,8 @@ def _bare_payload(exc: UnexpectedInput, text: str, base: int, verb: Word) -> Pro
     if text[pos : pos + 1] not in ("[", "{") or not _verb_kind(verb.text).takes_payload:
         return None
     before = _WORD_BEFORE.search(text, 0, pos)
-    if before is None or before.group(1).lower() != "managed_identity":
+    kind = KINDS_BY_NAME.get(before.group(1).lower()) if before is not None else None
+    if kind is None or kind.payload is None:  # only a kind whose payload is JSON
         return None
     end = _json_end(text, pos)
     certain = end is not None and "```" not in text[pos:end] and _AFTER_JSON.match(text, end) is not None
