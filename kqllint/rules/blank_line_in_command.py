@@ -1,8 +1,8 @@
-"""Reports a blank line inside a ManagedIdentity command, outside its string literal.
+"""Reports a blank line inside a policy command, outside its string literal.
 
 ## What it does
-Flags a command whose words or policy are separated by a blank line, e.g. a fenced policy that
-starts after an empty line.
+Flags a policy command, of any kind, whose words or policy are separated by a blank line, e.g.
+a fenced policy that starts after an empty line, or keyword arguments on a line after one.
 
 ## Why is this bad?
 Kusto Explorer, the web UI and Kusto.Cli's block mode split a script into requests at blank

@@ -5,8 +5,9 @@ Flags every element of the payload's array that is not a JSON object: a string, 
 `null`, `true`/`false` or a nested array.
 
 ## Why is this bad?
-Each element of the ManagedIdentity policy must be an object with `ObjectId` and
-`AllowedUsages`. The service cannot read anything else as a policy object and rejects the
+Each element of a policy that is an array of objects (ManagedIdentity, update, callout,
+sandbox, extent tags retention) must be an object: ManagedIdentity's with `ObjectId` and
+`AllowedUsages`, update's with `Source` and `Query`. The service cannot read anything else as a policy object and rejects the
 command. A nested array (`[[{...}]]`) or a bare GUID string are the usual slips.
 
 ## Example

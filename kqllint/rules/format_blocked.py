@@ -2,8 +2,8 @@
 
 ## What it does
 `kqllint format` (and `format_text`) writes nothing for a file with any error-severity syntax
-finding (`S001`-`S012`) or a payload that is not a JSON array of objects (`J001`-`J003`),
-anywhere in it. It reports this once, at the first such error; `kqllint format` then exits
+finding (`S…`), or a JSON payload that cannot be read or has the wrong shape for its policy
+kind (`J001`-`J003`), anywhere in it. It reports this once, at the first such error; `kqllint format` then exits
 with status 2.
 
 ## Why is this bad?

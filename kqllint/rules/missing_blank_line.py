@@ -1,8 +1,8 @@
-"""Reports a statement that follows a ManagedIdentity command (or precedes one) with no blank line between.
+"""Reports a statement that follows a policy command (or precedes one) with no blank line between.
 
 ## What it does
 Flags a command that starts on the line right after another statement, when either of the two
-is a ManagedIdentity policy command. Inside `.execute ... script <|` bodies commands are split
+is a policy command kqllint models, of any kind. Inside `.execute ... script <|` bodies commands are split
 at lines starting with `.`, so no blank line is needed there.
 
 ## Why is this bad?
@@ -13,14 +13,14 @@ the second command; the service rejects the request or runs only the first comma
 ## Example
 ````kusto
 .alter database db policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "All"}]```
-.show database db policy managed_identity
+.alter-merge table T policy retention softdelete = 30d
 ````
 
 ## Use instead
 ````kusto
 .alter database db policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "All"}]```
 
-.show database db policy managed_identity
+.alter-merge table T policy retention softdelete = 30d
 ````
 
 ## Fix safety

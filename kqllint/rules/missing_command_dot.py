@@ -1,9 +1,9 @@
-"""Reports a ManagedIdentity command written without the `.` that starts a control command.
+"""Reports a policy command written without the `.` that starts a control command.
 
 ## What it does
-Flags a line that starts with the words of a ManagedIdentity policy command but not with `.`:
-`alter database db policy managed_identity …`, `show cluster policy managed_identity`, any
-of the four verbs with `cluster` or `database`, in any case. The line may start a statement
+Flags a line that starts with the words of a policy command but not with `.`:
+`alter database db policy managed_identity …`, `show table T policy retention`, any of the
+four verbs with any entity and any policy kind kqllint knows, spelled correctly, in any case. The line may start a statement
 or sit inside one (a query, or another command's text); a line inside a multi-line string
 literal does not count.
 

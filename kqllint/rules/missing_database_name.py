@@ -1,8 +1,8 @@
 """Reports an `.alter` or `.alter-merge` of a database policy without a database name.
 
 ## What it does
-Flags `.alter` and `.alter-merge` written as `database policy managed_identity`, with no
-database name. (`.delete` requires the name; `missing-required-database-name` (S007) covers it.)
+Flags `.alter` and `.alter-merge` of any policy kind written as `database policy KIND`
+(`database policy managed_identity`, `database policy retention`), with no database name. (`.delete` requires the name; `missing-required-database-name` (S007) covers it.)
 
 ## Why is this bad?
 The Kusto docs mark *DatabaseName* as required. Kusto.Language accepts the command and falls back

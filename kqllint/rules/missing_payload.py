@@ -1,8 +1,11 @@
 """Reports an `.alter` or `.alter-merge` without its policy argument.
 
 ## What it does
-`.alter` and `.alter-merge` need the policy: a JSON array in one string literal after
-`managed_identity`.
+`.alter` and `.alter-merge` need the argument the policy kind takes after its name: a JSON
+array in one string literal after `managed_identity`, a JSON object after `retention` (or, for
+`.alter-merge`, its keyword arguments: `softdelete = 10d`), a JSON object or `enable` after
+`streamingingestion`, and so on (`docs/policies.md` lists each kind's forms). The help shows
+one.
 
 ## Why is this bad?
 The service rejects the command. If a blank line separates the command from its policy,

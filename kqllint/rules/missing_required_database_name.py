@@ -1,7 +1,7 @@
 """Reports `.delete database` without a database name.
 
 ## What it does
-Kusto.Language requires the name on `.delete database ... policy managed_identity`
+Kusto.Language requires the name on `.delete database ... policy KIND`, for every policy kind
 (unlike `.show`, `.alter` and `.alter-merge`, where it falls back to the context database).
 
 ## Why is this bad?

@@ -1,10 +1,15 @@
-"""Reports a command that does not follow the grammar of the ManagedIdentity policy commands.
+"""Reports a policy command whose head does not follow the grammar of the policy commands.
 
 ## What it does
-A ManagedIdentity policy command is `.alter`, `.alter-merge`, `.show` or `.delete`, then
-`cluster` or `database [DatabaseName]`, then `policy managed_identity`, then (for `.alter` and
-`.alter-merge`) the policy in a string literal. kqllint names the word it expected and the one
-it found: "expected `policy`, found `polcy`". A misspelled keyword gets a "did you mean".
+A policy command is `.alter`, `.alter-merge`, `.show` or `.delete`; then the entity: `cluster`,
+`database [DatabaseName]`, `table TableName`, `tables (T1, T2)`, `materialized-view ViewName`,
+`external table TableName`, `column Table.Column` or `graph_model ModelName`; then `policy` and
+the kind (`retention`, `managed_identity`, any kind in `docs/policies.md`); then, for `.alter`
+and `.alter-merge`, the argument the kind takes: the policy in a string literal, or keyword
+arguments such as `softdelete = 10d`. kqllint names the word it expected and the one it found:
+"expected `policy`, found `polcy`", and lists the entities the kind takes after a misspelt one.
+A misspelled keyword gets a "did you mean". Whether the kind takes this verb on this entity is
+`rejected-policy-form` (S015); the keyword arguments themselves are `invalid-keyword-form` (S016).
 
 ## Why is this bad?
 Kusto.Language rejects the command, or does not recognise it at all; the deployment fails.
@@ -22,12 +27,14 @@ reads, and `kqllint format` leaves a file with any syntax error alone.
 ````kusto
 .alter database db polcy managed_identity ```[]```
 .alter merge database db policy managed_identity ```[]```
+.alter-merge tabel T policy retention softdelete = 10d
 ````
 
 ## Use instead
 ````kusto
 .alter database db policy managed_identity ```[]```
 .alter-merge database db policy managed_identity ```[]```
+.alter-merge table T policy retention softdelete = 10d
 ````
 
 ## Fix safety

@@ -1,7 +1,7 @@
 """Reports text after a complete command that is neither `| query` nor `; query`.
 
 ## What it does
-After the policy (or after `managed_identity` for `.show` and `.delete`) a command may only be
+After the policy argument (or after the kind for `.show` and `.delete`) a command may only be
 followed by `|` or `;` and a query over its result. A second string literal is reported too:
 Kusto does not join adjacent literals.
 

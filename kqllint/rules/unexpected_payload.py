@@ -1,7 +1,8 @@
 """Reports a policy argument given to `.show` or `.delete`.
 
 ## What it does
-`.show` and `.delete` take no policy: they read or remove the whole ManagedIdentity policy.
+`.show` and `.delete` take no argument, whatever the policy kind: they read or remove the
+entity's whole policy of that kind.
 
 ## Why is this bad?
 The service rejects the command. A `.delete` with a policy often means `.alter` was meant.

@@ -1,8 +1,9 @@
-"""Reports a misspelled `managed_identity` policy kind.
+"""Reports a misspelled policy kind.
 
 ## What it does
-A command that reads like a ManagedIdentity policy command but spells the kind differently
-(`managed_identitty`, `MANAGED-IDENTITY`, `managedidentity`) within two edits.
+A command that reads like a policy command but names no kind Kusto knows, within two edits of
+one (`retentoin`, `managed_identitty`, `MANAGED-IDENTITY`, `managedidentity`). The help names
+the nearest kind of kqllint's registry (`docs/policies.md` lists them).
 
 ## Why is this bad?
 Kusto knows no such policy kind; the command is rejected and the policy is not set.
@@ -10,11 +11,13 @@ Kusto knows no such policy kind; the command is rejected and the policy is not s
 ## Example
 ````kusto
 .alter database db policy managed-identity ```[]```
+.alter-merge table T policy retentoin softdelete = 10d
 ````
 
 ## Use instead
 ````kusto
 .alter database db policy managed_identity ```[]```
+.alter-merge table T policy retention softdelete = 10d
 ````
 
 ## Fix safety

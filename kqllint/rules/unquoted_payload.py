@@ -1,8 +1,9 @@
 """Reports a policy written as bare JSON instead of inside a string literal.
 
 ## What it does
-Flags `.alter` and `.alter-merge … policy managed_identity` followed by `[` or `{`: the JSON
-of the policy pasted without the string literal that must hold it.
+Flags `.alter` and `.alter-merge … policy KIND` followed by `[` or `{`, for every kind whose
+argument is JSON (`managed_identity`, `retention`, `update`, …): the JSON of the policy pasted
+without the string literal that must hold it.
 
 ## Why is this bad?
 Kusto takes the policy as one string literal token (Kusto.Language reports `Expected:

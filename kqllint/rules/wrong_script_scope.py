@@ -1,7 +1,7 @@
 """Reports a cluster-level command in `.execute database script` and a database-level one in `.execute cluster script`.
 
 ## What it does
-Checks the ManagedIdentity commands inside the body of `.execute database script <|` and
+Checks the policy commands, of every kind, inside the body of `.execute database script <|` and
 `.execute cluster script <|` against the script's scope.
 
 ## Why is this bad?
