@@ -180,3 +180,39 @@ def test_generic_rule_severity_is_its_checks(rule) -> None:  # type: ignore[no-u
     from kqllint.policies.problem import CHECKS
 
     assert CHECKS[inspect_module(rule).CHECK][0] == rule.severity.value
+
+
+# ---- every validator check reaches the user ---------------------------------------------
+
+# Checks that no generic rule names as its `CHECK`, each with the rule module that reports the
+# same problems (and its code). Such a rule finds them itself rather than through the validator.
+_HANDLED_ELSEWHERE: dict[str, tuple[str, str]] = {
+    # the identity judgements: the ObjectId rules read every identity of a payload (`View.identities`)
+    "invalid-guid": ("invalid_object_id", "P003"),
+    "placeholder-guid": ("placeholder_object_id", "P004"),
+    "nil-guid": ("nil_object_id", "P005"),
+    "braced-guid": ("braced_object_id", "P006"),
+    "uppercase-guid": ("uppercase_object_id", "P007"),
+    "system-case": ("system_case", "P008"),
+    # a key twice in one object: found in the parsed JSON, in any payload
+    "duplicate-key": ("duplicate_key", "J004"),
+    # a keyword-form word in another case: read from the command's arguments
+    "keyword-case": ("keyword_case", "C002"),
+    # reported through `findings(view, "wrong-type")`, together with nested `wrong-shape`
+    "wrong-type": ("wrong_value_type", "P103"),
+}
+
+
+def test_every_validator_check_is_reported_by_a_rule() -> None:
+    """A check no rule reports is dropped silently: each is some generic rule's `CHECK`, or is
+    listed above with the registered rule that reports it."""
+    from kqllint.policies.problem import CHECKS
+
+    by_check = {inspect_module(r).CHECK: r.code for r in RULES if hasattr(inspect_module(r), "CHECK")}
+    unreported = set(CHECKS) - set(by_check) - set(_HANDLED_ELSEWHERE)
+    assert not unreported, f"checks no rule reports: {sorted(unreported)}"
+    assert not set(by_check) - set(CHECKS), "a rule's CHECK that the registry does not declare"
+    assert not set(by_check) & set(_HANDLED_ELSEWHERE), "listed as handled elsewhere, but a rule's CHECK"
+    for check, (module, code) in _HANDLED_ELSEWHERE.items():
+        rule = RULES_BY_CODE[code]
+        assert inspect_module(rule).__name__ == f"kqllint.rules.{module}", f"{check}: {code} is not {module}"
