@@ -43,7 +43,7 @@ class _Main(click.Group):
 @click.version_option(__version__, prog_name="kqllint")
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """Lint and format Kusto control commands (the ManagedIdentity policy family)."""
+    """Lint and format Kusto control-command scripts: every policy command, checked against its kind."""
     if ctx.invoked_subcommand is None:  # plain `kqllint`: the help, as a successful answer
         click.echo(ctx.get_help())
 
