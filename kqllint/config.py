@@ -15,6 +15,8 @@ from kqllint.diagnostic import Severity
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache")
 CONFIG_NAMES = (".kqllint.toml", "pyproject.toml")  # in a folder holding both, the first wins
 DEFAULT_INDENT_WIDTH = 2
+# Where a script runs (`context`): no default, kqllint does not guess a deployment.
+CONTEXTS = ("cluster", "database")
 # Codes (and names) of rules whose check became a generic one, and the rule that has it now:
 # still accepted in configuration, on the command line and in suppression comments, as ruff
 # redirects renamed codes. Kept here, not in the rule registry, so reading a configuration
@@ -53,6 +55,10 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     format_indent_width: int = DEFAULT_INDENT_WIDTH
+    context: str | None = None  # one of CONTEXTS, or None: not said
+    per_file_context: dict[str, str] = field(default_factory=dict)
+    database: str | None = None  # the database a database-context script is deployed to
+    per_file_database: dict[str, str] = field(default_factory=dict)
     root: Path | None = None
     source: Path | None = None  # the file this configuration was read from
 
@@ -74,14 +80,25 @@ class Config:
         return chosen >= 0 and chosen > ignored
 
     def _file_ignores(self, path: str | None) -> tuple[str, ...]:
-        if path is None or not self.per_file_ignores:
-            return ()
-        names = _match_names(path, self.root)
         codes: tuple[str, ...] = ()
-        for pattern, ignored in self.per_file_ignores.items():
-            if any(fnmatch.fnmatchcase(name, pattern) for name in names):
-                codes += ignored
+        for ignored in self._per_file(self.per_file_ignores, path):
+            codes += ignored
         return codes
+
+    def context_of(self, path: str | None) -> str | None:
+        """Where `path` runs: its last matching `per-file-context` glob, else `context`."""
+        return ([self.context] + self._per_file(self.per_file_context, path))[-1]
+
+    def database_of(self, path: str | None) -> str | None:
+        """The database `path` is deployed to: its last matching `per-file-database` glob, else `database`."""
+        return ([self.database] + self._per_file(self.per_file_database, path))[-1]
+
+    def _per_file(self, table: dict[str, Any], path: str | None) -> list[Any]:
+        """The values of the globs of a `per-file-*` table that match `path`, in the table's order."""
+        if path is None or not table:
+            return []
+        names = _match_names(path, self.root)
+        return [value for pattern, value in table.items() if any(fnmatch.fnmatchcase(n, pattern) for n in names)]
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)

@@ -6,13 +6,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from kqllint.config import DEFAULT_INDENT_WIDTH, Config, ConfigError
+from kqllint.config import CONTEXTS, DEFAULT_INDENT_WIDTH, Config, ConfigError
 from kqllint.diagnostic import Severity
 from kqllint.suggest import did_you_mean
 
 _LEVELS = tuple(s.value for s in Severity)
 FORMAT_KEYS = ("indent-width",)
 MAX_INDENT_WIDTH = 8
+MAX_NAME_LENGTH = 1024  # the longest entity name Kusto allows
 
 
 def known_codes() -> tuple[str, ...]:
@@ -135,6 +136,27 @@ def _format(value: Any, where: _Where) -> tuple[str, int]:
     return "format_indent_width", width
 
 
+def _context(value: Any, where: str) -> str:
+    if value not in CONTEXTS:
+        hint = _hint(value, CONTEXTS) if isinstance(value, str) else ""
+        raise ConfigError(f"{where} must be one of {', '.join(f'`{c}`' for c in CONTEXTS)}, not {value!r}{hint}")
+    return str(value)
+
+
+def _database(value: Any, where: str) -> str:
+    """A database name as Kusto stores it (no brackets or quotes): 1 to 1024 characters."""
+    if not isinstance(value, str) or not 1 <= len(value.strip()) <= MAX_NAME_LENGTH or value != value.strip():
+        raise ConfigError(f"{where} must be a database name (1 to {MAX_NAME_LENGTH} characters, no brackets, "
+                          f"no blanks around it), not {value!r}")  # fmt: skip
+    return value
+
+
+def _per_file(field_name: str, read: Callable[[Any, str], str]) -> Callable[[Any, _Where], tuple[str, dict[str, str]]]:
+    """A `per-file-*` table: a glob (matched as `per-file-ignores` globs are) to one value."""
+    return lambda value, where: (field_name, {glob: read(item, where.key(f'"{glob}"'))
+                                              for glob, item in _table(value, where).items()})  # fmt: skip
+
+
 def _identities(value: Any, where: _Where) -> tuple[str, object]:
     """Identity files, relative to the configuration file's folder, read now (exit 2 if bad)."""
     from kqllint.identities import IdentityError, load_identities
@@ -158,4 +180,8 @@ _READERS: dict[str, Callable[[Any, _Where], tuple[str, Any]]] = {
     "extend-exclude": lambda value, where: ("extend_exclude", _strings(value, where)),
     "format": _format,
     "identities": _identities,
+    "context": lambda value, where: ("context", _context(value, where)),
+    "per-file-context": _per_file("per_file_context", _context),
+    "database": lambda value, where: ("database", _database(value, where)),
+    "per-file-database": _per_file("per_file_database", _database),
 }

@@ -18,7 +18,7 @@ from kqllint.rules._rule import Context, Finding, Rule
 from kqllint.rules._view import View
 from kqllint.salvage import payload_is_certain
 from kqllint.script import parse_script
-from kqllint.suppression import apply_suppressions
+from kqllint.suppression import apply_suppressions, file_context
 
 _DEFAULT = Config()
 
@@ -34,7 +34,8 @@ def lint_text(text: str, path: str | None = None, config: Config | None = None) 
 def lint_script(script: Script, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
     """Every finding in an already parsed script, sorted by position."""
     config = config or _DEFAULT
-    context = Context(path=path, identities=config.identities)
+    runs_in = file_context(script) or config.context_of(path)  # the file's directive wins
+    context = Context(path, config.identities, runs_in, config.database_of(path))
     found = _problems(script) + _rule_findings(script, context, config, path)
     enabled = [d for d in found if config.enabled(d.code, path)]
     kept = [_with_config_severity(d, config) for d in apply_suppressions(script, enabled, _enabler(config, path))]

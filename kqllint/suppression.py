@@ -9,6 +9,9 @@ A rule is named by its code (`P010`) or its kebab-case name (`unknown-usage`).
 - `// kqllint: disable[CODE, ...]` covers from there to `// kqllint: enable[CODE, ...]` (or
   to the end of the file).
 
+`// kqllint: context=cluster` (or `context=database`) before the first statement is not a
+suppression: it says where the script runs (`file_context`), over the configuration's `context`.
+
 Suppressions that suppress nothing are reported as `M001`, malformed ones and unknown codes as
 `M002`; these two can be suppressed by `ignore-file` and `disable` but are never judged unused.
 """
@@ -20,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kqllint.config import RENAMED
+from kqllint.config import CONTEXTS, RENAMED
 from kqllint.diagnostic import Diagnostic, Edit, Fix, Span
 from kqllint.model import Comment, Script, Statement
 from kqllint.rules import RULES_BY_CODE
@@ -34,6 +37,8 @@ _PREFIX = re.compile(r"//\s*kqllint\s*:", re.I)
 _DIRECTIVE = re.compile(r"\s*(?P<kind>[\w-]*)\s*(?:\[(?P<codes>[^\]\r\n]*)\])?")
 _CODE = re.compile(r"[^,\s]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CONTEXT = re.compile(r"\s*context(?![\w-])\s*(?:=\s*(?P<value>\S*))?")
+_CONTEXT_SYNTAX = "`// kqllint: context=database` (or `context=cluster`) before the first statement"
 _SYNTAX = "`// kqllint: ignore[CODE, ...]` (or `ignore-file`, `disable`, `enable`)"
 # Every word a suppression may name: a code, a rule name, or a renamed code or name (`P019`).
 _CODE_OF = {**RENAMED, **{code: code for code in RULES_BY_CODE}, **{r.name: r.code for r in RULES_BY_CODE.values()}}
@@ -69,6 +74,7 @@ def apply_suppressions(script: Script, diagnostics: list[Diagnostic], enabled: C
     if not any("kqllint" in c.text for c in script.comments):
         return diagnostics  # the common case: no suppression comments at all
     directives, invalid = _parse(script)
+    invalid += _context_directives(script)[1]
     covers = _coverage(script, directives)
     kept = [d for d in diagnostics if not _covered(d, covers, mark=True)]
     meta = invalid + [d for directive in directives if (d := _unused(script, directive, enabled))]
@@ -82,7 +88,7 @@ def _parse(script: Script) -> tuple[list[_Directive], list[Diagnostic]]:
     directives, invalid = [], []
     for comment in script.comments:
         head = _PREFIX.match(comment.text)
-        if head is None:
+        if head is None or _CONTEXT.match(comment.text, head.end()):
             continue
         m = _DIRECTIVE.match(comment.text, head.end())
         if m is None or m["kind"] not in KINDS or m["codes"] is None or not _CODE.search(m["codes"]):
@@ -110,6 +116,45 @@ def _unknown(code: str, span: Span) -> Diagnostic:
     near = did_you_mean(code, _CODE_OF)
     help = f"did you mean `{near}`?" if near else "`kqllint rule --all` lists the rule codes and names"
     return RULES_BY_CODE[INVALID].diagnostic(Finding(span, f"unknown rule `{code}` in a suppression", help))
+
+
+# ---- where the script runs ----------------------------------------------------------
+
+
+def file_context(script: Script) -> str | None:
+    """Where the script runs by its `// kqllint: context=...` directive, None without one."""
+    if not any("kqllint" in c.text for c in script.comments):
+        return None
+    return _context_directives(script)[0]
+
+
+def _context_directives(script: Script) -> tuple[str | None, list[Diagnostic]]:
+    """The context the first well-placed directive sets, and the problems of every directive."""
+    found: str | None = None
+    problems: list[Diagnostic] = []
+    first = min((s.span.start for s in script.statements), default=len(script.text))
+    for comment in script.comments:
+        head = _PREFIX.match(comment.text)
+        m = _CONTEXT.match(comment.text, head.end()) if head else None
+        if m is None:
+            continue
+        value, span = m["value"], comment.span
+        if not value:
+            message, help = "`context` needs a value", f"write {_CONTEXT_SYNTAX}"
+        elif value not in CONTEXTS:
+            near = did_you_mean(value, CONTEXTS)
+            span = Span(comment.span.start + m.start("value"), comment.span.start + m.end("value"))
+            message, help = f"unknown context `{value}`", f"did you mean `{near}`?" if near else f"write {_CONTEXT_SYNTAX}"
+        elif comment.span.start > first:
+            message = "`context` directive after the first statement"
+            help = "move it to the top of the file: kqllint reads it only before the first statement"
+        elif found is not None:
+            message, help = "a second `context` directive", f"keep one: the first (`context={found}`) is used"
+        else:
+            found = value
+            continue
+        problems.append(RULES_BY_CODE[INVALID].diagnostic(Finding(span, message, help)))
+    return found, problems
 
 
 # ---- what each directive covers -------------------------------------------------------

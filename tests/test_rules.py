@@ -4,7 +4,9 @@ A case file is a real script. Each `// expect: LINE:COL CODE` comment names one 
 must produce; the file must produce exactly those (all codes, not just its folder's). One that
 ends `saying: TEXT` also checks what the finding says: TEXT must be in its message or its help
 (`message` and `help: help` on two lines, as in the full report). An
-`// identities: FILE[, FILE]` comment lints it with those files of `tests/data/identities/`.
+`// identities: FILE[, FILE]` comment lints it with those files of `tests/data/identities/`; a
+`// database: NAME` comment, with the configuration's `database = "NAME"` (the target database of
+a database-context file).
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ CASES = sorted(DATA.glob("*/*.kql"))
 _EXPECT = re.compile(r"//\s*expect:\s*(\d+):(\d+)\s+([A-Z]\d{3})")
 _SAYING = re.compile(r"//\s*expect:\s*(\d+):(\d+)\s+([A-Z]\d{3})\s+saying:\s*(.*?)\s*$", re.M)
 _IDENTITIES = re.compile(r"//\s*identities:\s*(.+)")
+_DATABASE = re.compile(r"//\s*database:\s*(.+?)\s*$", re.M)
 IDENTITY_FILES = Path(__file__).parent / "data" / "identities"
 
 
 def _config(text: str) -> Config | None:
     files = [IDENTITY_FILES / f.strip() for line in _IDENTITIES.findall(text) for f in line.split(",")]
-    return Config(identities=load_identities(files)) if files else None
+    database = _DATABASE.search(text)
+    if not files and database is None:
+        return None
+    return Config(identities=load_identities(files) if files else None, database=database and database[1])
 
 
 def _said(text: str) -> dict[str, list[str]]:

@@ -31,6 +31,7 @@ from kqllint.rules import (
     missing_blank_line,
     missing_command_dot,
     missing_database_name,
+    mismatched_database_name,
     missing_payload,
     missing_required_database_name,
     nil_object_id,
@@ -109,6 +110,7 @@ _MODULES = [
     blank_line_in_command,
     wrong_script_scope,
     docs_only_policy_form,
+    mismatched_database_name,
     # payload (J) and policy (P) rules follow
     invalid_json,
     wrong_payload_shape,

@@ -21,10 +21,17 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule may know besides the model: the path and the loaded options."""
+    """What a rule may know besides the model: the path and the loaded options.
+
+    `runs_in` is where the script runs, `cluster` or `database` (the file's `// kqllint:
+    context=...` directive, else the configuration's `context`), None when nothing says;
+    `database` is the database a database-context script is deployed to, when configured.
+    """
 
     path: str | None = None
     identities: object | None = None  # an `identities.Identities`, when given
+    runs_in: str | None = None
+    database: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
