@@ -43,11 +43,20 @@ def settings_toml(config: Config, path: str) -> str:
         f"exclude = {value(list(config.exclude))}",
         f"extend-exclude = {value(list(config.extend_exclude))}",
         f"respect-gitignore = {value(config.respect_gitignore)}",
+        f"context = {value(config.context)}" if config.context else "# context: not set",
+        f"database = {value(config.database)}" if config.database else "# database: not set",
+        f"# this file's context, unless a `// kqllint: context=...` comment in it says otherwise: {_runs_in(config, path)}",
         f"# the rules that run on this file{', with the identities given' if config.identities is not None else ''}:",
         f"# {' '.join(r.code for r in RULES if config.enabled(r.code, path))}",
         "",
         "[per-file-ignores]",
         *(f"{value(glob)} = {value(list(codes))}" for glob, codes in config.per_file_ignores.items()),
+        "",
+        "[per-file-context]",
+        *(f"{value(glob)} = {value(context)}" for glob, context in config.per_file_context.items()),
+        "",
+        "[per-file-database]",
+        *(f"{value(glob)} = {value(database)}" for glob, database in config.per_file_database.items()),
         "",
         "[severity]",
         *(f"{code} = {value(level.value)}" for code, level in config.severity.items()),
@@ -56,6 +65,15 @@ def settings_toml(config: Config, path: str) -> str:
         f"indent-width = {config.format_indent_width}",
     ]
     return "\n".join(lines)
+
+
+def _runs_in(config: Config, path: str) -> str:
+    """Where `path` runs by the configuration, and the database it is deployed to."""
+    context = config.context_of(path)
+    if context is None:
+        return "not set"
+    database = config.database_of(path)
+    return f"{context}, deployed to database `{database}`" if context == "database" and database else context
 
 
 def _errors(errors: list[str]) -> int:

@@ -119,6 +119,12 @@ def test_exclude_replaces_the_defaults(tmp_path: Path) -> None:
         ("format = { indent-widht = 4 }", "unknown key `tool.kqllint.format.indent-widht`; did you mean `indent-width`?"),
         ("format = { indent-width = 0 }", "`tool.kqllint.format.indent-width` must be a whole number from 1 to 8"),
         ("select = [", "invalid TOML: "),
+        ('context = "databse"', "`tool.kqllint.context` must be one of `cluster`, `database`, not 'databse'; did you mean `database`?"),
+        ("context = true", "`tool.kqllint.context` must be one of `cluster`, `database`, not True"),
+        ('per-file-context = { "db/*.kql" = "db" }', '`tool.kqllint.per-file-context."db/*.kql"` must be one of `cluster`, `database`, not \'db\''),
+        ('per-file-context = ["db/*.kql"]', "`tool.kqllint.per-file-context` must be a table"),
+        ('database = ""', "`tool.kqllint.database` must be a database name (1 to 1024 characters"),
+        ('per-file-database = { "*.kql" = 3 }', '`tool.kqllint.per-file-database."*.kql"` must be a database name'),
     ],
 )  # fmt: skip
 def test_config_errors_exit_2_with_a_suggestion(tmp_path: Path, text: str, message: str) -> None:
@@ -255,8 +261,9 @@ def test_exclude_and_extend_exclude_flags(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_show_settings(tmp_path: Path) -> None:
     source = write(tmp_path / ".kqllint.toml", (
-        'select = ["C"]\nignore = ["C003"]\nfail-on = "error"\n[severity]\nC001 = "info"\n'
-        '[per-file-ignores]\n"*.kql" = ["C002"]\n[format]\nindent-width = 4\n'
+        'select = ["C"]\nignore = ["C003"]\nfail-on = "error"\ncontext = "database"\n[severity]\nC001 = "info"\n'
+        '[per-file-ignores]\n"*.kql" = ["C002"]\n[per-file-context]\n"ops/*.kql" = "cluster"\n'
+        '[per-file-database]\n"a.kql" = "Sales"\n[format]\nindent-width = 4\n'
     ))  # fmt: skip
     script = write(tmp_path / "a.kql", WARN)
     code, out, err = run(["check", "--show-settings", "--extend-select", "M001", str(tmp_path)])
@@ -271,13 +278,73 @@ def test_show_settings(tmp_path: Path) -> None:
         'exclude = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"]\n'
         "extend-exclude = []\n"
         "respect-gitignore = true\n"
+        'context = "database"\n'
+        "# database: not set\n"
+        "# this file's context, unless a `// kqllint: context=...` comment in it says otherwise: database, "
+        "deployed to database `Sales`\n"
         "# the rules that run on this file:\n"
-        "# C001 C004 C005 C006 M001\n"
+        "# C001 C004 C005 C006 C007 M001\n"
         "\n[per-file-ignores]\n"
         '"*.kql" = ["C002"]\n'
+        "\n[per-file-context]\n"
+        '"ops/*.kql" = "cluster"\n'
+        "\n[per-file-database]\n"
+        '"a.kql" = "Sales"\n'
         "\n[severity]\n"
         'C001 = "info"\n'
         "\n[format]\n"
         "indent-width = 4\n"
     )
     assert run(["check", "--show-settings", "--isolated", str(script)])[1].splitlines()[1] == "# Settings path: none (the defaults)"
+
+
+# ---- where a script runs: `context`, `database` and the `// kqllint: context` comment ----
+
+CLUSTER_CMD = '.alter-merge cluster policy managed_identity ```[{"ObjectId": "system", "AllowedUsages": "All"}]```\n'
+OTHER_DB = '.alter-merge database Sales_dev policy retention ```{"SoftDeletePeriod": "30.00:00:00"}```\n'
+C005 = "1:1: C005 cluster-level command in a file that runs in a database context"
+C007 = "1:23: C007 `.alter-merge database Sales_dev` in a script deployed to database `Sales`"
+
+
+def test_context_key_and_per_file_globs_as_per_file_ignores_match_them(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", (
+        'context = "database"\n'
+        '[per-file-context]\n"ops/*.kql" = "cluster"\n"ops/db_*.kql" = "database"\n'
+    ))  # fmt: skip
+    for name in ("a.kql", "ops/b.kql", "ops/db_c.kql"):
+        write(tmp_path / name, CLUSTER_CMD)
+    code, out, _ = concise(str(tmp_path))  # the last matching glob wins over earlier ones and the key
+    assert (code, out) == (1, f"{tmp_path}/a.kql:{C005}\n{tmp_path}/ops/db_c.kql:{C005}\n")
+
+
+def test_no_context_means_no_guess(tmp_path: Path) -> None:
+    write(tmp_path / "a.kql", CLUSTER_CMD + "\n" + OTHER_DB)
+    write(tmp_path / ".kqllint.toml", 'database = "Sales"\n')  # a database without a context: not used
+    assert concise(str(tmp_path))[:2] == (0, "")
+
+
+def test_the_directive_wins_over_the_config(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", 'context = "cluster"\n[per-file-context]\n"b.kql" = "database"\n')
+    write(tmp_path / "a.kql", "// kqllint: context=database\n" + CLUSTER_CMD)
+    write(tmp_path / "b.kql", "// kqllint: context=cluster\n" + CLUSTER_CMD)
+    code, out, _ = concise(str(tmp_path))
+    assert (code, out) == (1, f"{tmp_path}/a.kql:2:1: C005 cluster-level command in a file that runs in a database context\n")
+
+
+def test_database_key_and_per_file_database(tmp_path: Path) -> None:
+    write(tmp_path / ".kqllint.toml", (
+        'context = "database"\ndatabase = "Sales"\n[per-file-database]\n"dev/*.kql" = "sales_DEV"\n'
+    ))  # fmt: skip
+    write(tmp_path / "prod.kql", OTHER_DB)
+    write(tmp_path / "dev" / "a.kql", OTHER_DB)  # names its own target, in another case: not reported
+    code, out, _ = concise(str(tmp_path))
+    assert (code, out) == (1, f"{tmp_path}/prod.kql:{C007}\n")
+
+
+def test_context_in_the_api_config() -> None:
+    from kqllint import lint_text
+
+    config = Config(context="database", per_file_context={"ops/*.kql": "cluster"}, database="Sales")
+    assert [d.code for d in lint_text(CLUSTER_CMD + "\n" + OTHER_DB, "deploy/a.kql", config)] == ["C005", "C007"]
+    assert lint_text(CLUSTER_CMD, "ops/a.kql", config) == []
+    assert lint_text(CLUSTER_CMD, None, Config()) == []
