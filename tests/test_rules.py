@@ -222,3 +222,22 @@ def test_every_validator_check_is_reported_by_a_rule() -> None:
     for check, (module, code) in _HANDLED_ELSEWHERE.items():
         rule = RULES_BY_CODE[code]
         assert inspect_module(rule).__name__ == f"kqllint.rules.{module}", f"{check}: {code} is not {module}"
+
+
+def test_wrong_script_scope_reads_cluster_only_kinds_from_the_registry() -> None:
+    """C005 in a database context: a cluster-only kind is cluster-level whatever entity a
+    command names (the parser rejects such forms today, so no case file can show it)."""
+    import dataclasses
+
+    from kqllint.policies.commands import Entity
+    from kqllint.rules import wrong_script_scope
+    from kqllint.rules._rule import Context
+    from kqllint.script import parse_script
+
+    def found(text: str, runs_in: str | None) -> int:
+        command = dataclasses.replace(parse_script(text).commands[0], entity=Entity.DATABASE)
+        return len(list(wrong_script_scope.check_command(command, Context(runs_in=runs_in))))
+
+    assert found(".alter cluster policy callout ```[]```", "database") == 1
+    assert found(".alter cluster policy callout ```[]```", None) == 0
+    assert found('.alter cluster policy ingestionbatching ```{"MaximumBatchingTimeSpan": "00:05:00"}```', "database") == 0
