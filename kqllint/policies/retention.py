@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from kqllint.policies.problem import Context, Problem, problem
@@ -22,33 +22,41 @@ _STARS = {Entity.TABLE_STAR, Entity.DATABASE_STAR, Entity.GRAPH_MODEL_STAR}
 def _zero_period(value: Any, context: Context) -> Iterator[Problem]:
     """A soft-delete period of 0: never on a database, and only with recoverability disabled."""
     m = members(value)
-    period = m.get("softdeleteperiod")
-    if period is None or not isinstance(period[1], str) or timespan_seconds(period[1]) != 0:
-        return
-    if context.entity in DATABASE_LEVEL:
-        message = "a soft-delete period of 0 is not allowed on a database"
-        yield problem("zero-retention-on-database", (period[0],), message, "set 0 on the tables that need it")
     recoverability = m.get("recoverability")
-    if recoverability and isinstance(recoverability[1], str) and recoverability[1].lower() == "enabled":
-        message = "`Recoverability` must be `Disabled` with a soft-delete period of 0"
-        help = 'write `"Disabled"`'
-        yield problem("zero-retention-recoverable", (recoverability[0],), message, help, fix='"Disabled"')
+    enabled = bool(recoverability) and isinstance(recoverability[1], str) and recoverability[1].lower() == "enabled"
+    yield from _zero_retention(m.get("softdeleteperiod"), timespan_seconds, recoverability if enabled else None,
+                               context, "`Recoverability` must be `Disabled`", 'write `"Disabled"`', '"Disabled"')  # fmt: skip
 
 
 def _zero_softdelete(arguments: Any, context: Context) -> Iterator[Problem]:
     """The same rules for the keyword form: `softdelete = 0d [recoverability = enabled]`."""
     m = members(arguments)
-    period = m.get("softdelete")
-    if period is None or not isinstance(period[1], str) or literal_timespan_seconds(period[1]) != 0:
+    recoverability = m.get("recoverability")
+    enabled = bool(recoverability) and recoverability[1] == "enabled"  # a keyword: lowercase only
+    yield from _zero_retention(m.get("softdelete"), literal_timespan_seconds, recoverability if enabled else None,
+                               context, "`recoverability` must be `disabled`", "write `recoverability = disabled`",
+                               "disabled")  # fmt: skip
+
+
+def _zero_retention(
+    period: tuple[str, Any] | None,
+    seconds: Callable[[str], float | None],
+    enabled: tuple[str, Any] | None,
+    context: Context,
+    must: str,
+    help: str,
+    fix: str,
+) -> Iterator[Problem]:
+    """What both forms share: `period` and `enabled` are (key as written, value) members, and
+    `enabled` is the recoverability member only when it says enabled."""
+    if period is None or not isinstance(period[1], str) or seconds(period[1]) != 0:
         return
     if context.entity in DATABASE_LEVEL:
         message = "a soft-delete period of 0 is not allowed on a database"
         yield problem("zero-retention-on-database", (period[0],), message, "set 0 on the tables that need it")
-    recoverability = m.get("recoverability")
-    if recoverability and recoverability[1] == "enabled":
-        message = "`recoverability` must be `disabled` with a soft-delete period of 0"
-        help = "write `recoverability = disabled`"
-        yield problem("zero-retention-recoverable", (recoverability[0],), message, help, fix="disabled")
+    if enabled is not None:
+        message = f"{must} with a soft-delete period of 0"
+        yield problem("zero-retention-recoverable", (enabled[0],), message, help, fix=fix)
 
 
 KIND = PolicyKind(
