@@ -2,7 +2,9 @@
 
 ## What it does
 Flags a datetime property (auto delete's `ExpiryDate`, ...) whose string is not an ISO 8601
-date or date and time: `"next year"`, `"2030-13-01"`, `"01/02/2030"`.
+date or date and time: `"next year"`, `"2030-13-01"`, `"01/02/2030"`; and a caching
+`hot_window` whose `datetime(...)` holds a date that does not exist (`datetime(2021-02-30)`).
+Kusto also reads RFC 822 and RFC 850 dates in `datetime(...)`: those are not judged.
 
 ## Why is this bad?
 The service cannot read the date and rejects the command, or reads a day-month order you did

@@ -4,8 +4,9 @@
 Flags a pair of bounds given the wrong way round: a capacity sub-object whose
 `MinimumConcurrentOperationsPerNode` or `ClusterMinimumConcurrentOperations` is above the
 matching maximum, a query weak consistency policy whose `MinimumNumberOfNodes` is above
-`MaximumNumberOfNodes` (neither being `-1`, the service's default), or a query acceleration hot
-window whose `MinValue` is after its `MaxValue`.
+`MaximumNumberOfNodes` (neither being `-1`, the service's default), a query acceleration hot
+window whose `MinValue` is after its `MaxValue`, or a caching `hot_window = datetime(from) ..
+datetime(to)` whose `from` is after its `to`.
 
 ## Why is this bad?
 The two bounds describe a range, and a range whose start is past its end holds nothing: the
@@ -42,7 +43,7 @@ CODE = "P209"
 NAME = "min-above-max"
 SEVERITY = Severity.WARNING
 READS_PAYLOAD = True
-KINDS = ('capacity', 'query_acceleration', 'query_weak_consistency')
+KINDS = ('caching', 'capacity', 'query_acceleration', 'query_weak_consistency')
 CHECK = "min-above-max"  # the registry validator's check (kqllint/policies/problem.py)
 
 
