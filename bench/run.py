@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -39,9 +40,11 @@ import lsp  # noqa: E402
 from corpus import (clean_script, deployment_script, findings_script, literal_payloads, payloads,  # noqa: E402
                     policy_commands, policy_kinds, script, with_findings)  # fmt: skip
 
+from kqllint.diagnostic import Diagnostic  # noqa: E402
 from kqllint.linter import lint_text  # noqa: E402
 from kqllint.script import parse_script  # noqa: E402
 
+T = TypeVar("T")
 LSP_SIZE = 500_000
 AGAINST_SIZE = 1_000_000
 
@@ -63,7 +66,7 @@ CORPORA = [
 ]
 
 
-def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
+def best_of(fn: Callable[[], T], repeat: int) -> tuple[float, T]:
     """The shortest of `repeat` runs of `fn`, and what it returned."""
     times = []
     for _ in range(repeat):
@@ -165,14 +168,14 @@ def throughput(sizes: list[int], tmp: Path, repeat: int, corpus: Corpus) -> None
               f" {commands / t_check:8.0f} cmd/s{formatted}   json.loads floor {mb / t_json:7.2f} MB/s"
               f" (check is {t_check / t_json:5.1f}x the floor)   peak {peak:6.1f} MB"
               f" (target <= {10 * mb + 60:.0f} MB)")  # fmt: skip
-        print("           " + findings_line(text, found))  # type: ignore[arg-type]
+        print("           " + findings_line(text, found))
     for (s1, c1, f1), (s2, c2, f2) in zip(rows, rows[1:]):
         formatted = f", format {f2 / f1:5.2f}x time" if timed_format else ""
         print(f"  scaling {s1 / 1e6:g} MB -> {s2 / 1e6:g} MB ({s2 // s1}x input): check {c2 / c1:5.2f}x time"
               f"{formatted} (target <= {1.1 * s2 / s1:.0f}x)")  # fmt: skip
 
 
-def findings_line(text: str, found: list) -> str:  # type: ignore[type-arg]
+def findings_line(text: str, found: list[Diagnostic]) -> str:
     """How many findings `check` reported, and the share of policy commands with at least one
     (commands found by a plain regex, not by kqllint)."""
     spans = policy_commands(text)
