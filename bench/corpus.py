@@ -9,14 +9,20 @@ mappings and functions, and every common policy kind in the proportions counted 
 public scripts (update policies most often, then retention, streaming ingestion, caching,
 ingestion batching, merge, partitioning, sharding, ManagedIdentity), every string-literal form,
 comments, queries, and a few mistakes of the kinds people make (`KIND_SHARE` lists the mix).
+Two variants of it, from the same generators in the same proportions: `clean_script`, on which
+kqllint reports nothing, and `findings_script`, where every policy command holds a mistake kqllint
+reports (`policy_commands` and `with_findings` count them, independently of kqllint's parser).
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import random
 import re
 import uuid
+from collections.abc import Callable
+from typing import Literal
 
 USAGES = ["All", "AutomatedFlows", "AzureAI", "DataConnection", "ExportRequest", "ExternalDataRequest",
           "ExternalTable", "NativeIngestion", "SandboxArtifacts", "SqlRequest"]  # fmt: skip
@@ -34,8 +40,8 @@ OTHER = [
 ]
 
 
-def _identity(rng: random.Random, quote: str) -> str:
-    oid = "system" if rng.random() < 0.1 else str(uuid.UUID(int=rng.getrandbits(128)))
+def _identity(rng: random.Random, quote: str, system: bool = True) -> str:
+    oid = "system" if rng.random() < 0.1 and system else str(uuid.UUID(int=rng.getrandbits(128)))
     usages = ", ".join(rng.sample(USAGES[1:8], rng.randint(1, 3)))
     q = quote
     return f"{{{q}ObjectId{q}: {q}{oid}{q}, {q}AllowedUsages{q}: {q}{usages}{q}}}"
@@ -57,6 +63,21 @@ def _policy_command(rng: random.Random) -> str:
         return f'{head} "[{items}]"'
     items = ", ".join(_identity(rng, '"') for _ in range(count))
     return f"{head} ~~~[{items}]~~~"
+
+
+def _clean_policy_command(rng: random.Random) -> str:
+    """`_policy_command` without what kqllint reports: `system` given twice, JSON in single quotes."""
+    verb = rng.choice(["alter", "alter-merge", "alter", "show", "delete"])
+    scope = rng.choice(["cluster", "database Sales", "database ['Sales-DB']"])
+    head = f".{verb} {scope} policy managed_identity"
+    if verb in ("show", "delete"):
+        return head
+    count = min(50, int(rng.paretovariate(1.2)))
+    form = rng.random()
+    items = [_identity(rng, '"', system=i == 0) for i in range(count)]
+    if form < 0.6:
+        return f"{head} ```\n[\n" + ",\n".join("  " + item for item in items) + "\n]\n```"
+    return f"{head} '[{', '.join(items)}]'" if form < 0.85 else f"{head} ~~~[{', '.join(items)}]~~~"
 
 
 def script(size: int, seed: int = 1) -> str:
@@ -99,6 +120,10 @@ KIND_SHARE = {
 }  # fmt: skip
 POLICY_VIEWS = 12  # `.show` and `.delete` of a policy, per 1,000 control commands
 MISTAKE_RATE = 0.05  # share of policy commands with a mistake kqllint reports once it models the kind
+# as-written: MISTAKE_RATE of the policy commands hold a mistake, and a few more values draw advice
+# (a non-transactional update policy); clean: nothing kqllint reports; findings: a mistake in every
+# policy command
+Mix = Literal["as-written", "clean", "findings"]
 TABLES = ["RawEvents", "Events", "Telemetry", "DeviceLogs", "Costs_raw", "Costs_final_v1_0", "AuditTrail",
           "Requests", "Metrics", "Invoices", "ContainerLog", "SigninLogs"]  # fmt: skip
 COLUMNS = ["Timestamp: datetime", "TenantId: string", "DeviceId: guid", "Level: string", "Message: string",
@@ -124,10 +149,11 @@ def _literal(rng: random.Random, value: object, weights: tuple[float, ...] = (45
     return f"{form}\n{text}\n{fence}" if indent else f"{form}{text}{fence}"
 
 
-def _update(rng: random.Random, table: str, bad: bool) -> str:
+def _update(rng: random.Random, table: str, bad: bool, mix: Mix) -> str:
     source = rng.choice([t for t in TABLES if t != table])
+    transactional = rng.random() < 0.7 or mix == "clean"  # a non-transactional policy draws P203's advice
     entry = {"IsEnabled": True, "Source": source, "Query": f"Parse{source}()",
-             "IsTransactional": rng.random() < 0.7, "PropagateIngestionProperties": rng.random() < 0.2}  # fmt: skip
+             "IsTransactional": transactional, "PropagateIngestionProperties": rng.random() < 0.2}  # fmt: skip
     if rng.random() < 0.1:
         entry["ManagedIdentity"] = "system" if rng.random() < 0.5 else str(uuid.UUID(int=rng.getrandbits(128)))
     payload: object = [entry]
@@ -145,7 +171,7 @@ def _update(rng: random.Random, table: str, bad: bool) -> str:
     return f".{verb} table {table} policy update\n{_literal(rng, payload, (70, 15, 6, 3, 2, 2, 1, 1))}"
 
 
-def _retention(rng: random.Random, table: str, bad: bool) -> str:
+def _retention(rng: random.Random, table: str, bad: bool, mix: Mix) -> str:
     others = ["database Telemetry", "materialized-view DailyCosts"]
     entity = f"table {table}" if rng.random() < 0.8 else rng.choice(others)
     days = rng.choice([0, 7, 30, 90, 365, 730]) if entity.startswith("table") else rng.choice([30, 90, 365])
@@ -160,7 +186,7 @@ def _retention(rng: random.Random, table: str, bad: bool) -> str:
     return f".{verb} {entity} policy retention {_literal(rng, body)}"
 
 
-def _streaming(rng: random.Random, table: str, bad: bool) -> str:
+def _streaming(rng: random.Random, table: str, bad: bool, mix: Mix) -> str:
     entity = f"table {table}" if rng.random() < 0.75 else "database Telemetry"
     roll = rng.random()
     if roll < 0.4:
@@ -174,7 +200,7 @@ def _streaming(rng: random.Random, table: str, bad: bool) -> str:
     return f".{verb} {entity} policy streamingingestion {_literal(rng, body)}"
 
 
-def _caching(rng: random.Random, table: str, bad: bool) -> str:
+def _caching(rng: random.Random, table: str, bad: bool, mix: Mix) -> str:
     entity = rng.choice([f"table {table}", f"table {table}", "database Telemetry", f"tables ({table}, Events)",
                          "materialized-view DailyCosts", "cluster"])  # fmt: skip
     hot = rng.choice(["7d", "14d", "30d", "31d", "90d", "365d", "12h"])
@@ -184,7 +210,7 @@ def _caching(rng: random.Random, table: str, bad: bool) -> str:
     return f".alter {entity} policy caching hot = {hot}{window}"
 
 
-def _batching(rng: random.Random, table: str, bad: bool) -> str:
+def _batching(rng: random.Random, table: str, bad: bool, mix: Mix) -> str:
     entity = rng.choice([f"table {table}", f"table {table}", "database Telemetry", f"tables ({table}, Events)"])
     body = {"MaximumBatchingTimeSpan": rng.choice(["00:00:30", "00:01:00", "00:05:00", "00:00:20"]),
             "MaximumNumberOfItems": rng.choice([20, 500, 1000]), "MaximumRawDataSizeMB": rng.choice([300, 1024])}  # fmt: skip
@@ -194,15 +220,18 @@ def _batching(rng: random.Random, table: str, bad: bool) -> str:
     return f".{verb} {entity} policy ingestionbatching {_literal(rng, body)}"
 
 
-def _merge(rng: random.Random, table: str, bad: bool) -> str:
-    body: dict[str, object] = {"MaxRangeInHours": rng.choice([4, 8, 24, 48])}
+def _merge(rng: random.Random, table: str, bad: bool, mix: Mix) -> str:
+    hours = rng.choice([4, 8, 24, 48])
+    body: dict[str, object] = {"MaxRangeInHours": hours}
     if rng.random() < 0.5:
         body["Lookback"] = {"Kind": "hotcache" if bad else rng.choice(["Default", "HotCache", "All"])}
+    elif bad and mix == "findings":  # the as-written corpus has its mistake in `Lookback` only
+        body["MaxRangeInHours"] = str(hours)
     entity = rng.choice([f"table {table}", "database Telemetry", "materialized-view DailyCosts"])
     return f".alter-merge {entity} policy merge {_literal(rng, body)}"
 
 
-def _partitioning(rng: random.Random, table: str, bad: bool) -> str:
+def _partitioning(rng: random.Random, table: str, bad: bool, mix: Mix) -> str:
     hash_key = {"ColumnName": "TenantId", "Kind": "Hash",
                 "Properties": {"Function": "XxHash64", "MaxPartitionCount": 4096 if bad else 128,
                                "PartitionAssignmentMode": "Uniform"}}  # fmt: skip
@@ -213,22 +242,51 @@ def _partitioning(rng: random.Random, table: str, bad: bool) -> str:
     return f".alter table {table} policy partitioning {_literal(rng, body, (10, 70, 5, 5, 3, 5, 1, 1))}"
 
 
-def _sharding(rng: random.Random, table: str, bad: bool) -> str:
+def _sharding(rng: random.Random, table: str, bad: bool, mix: Mix) -> str:
     body = {"ShardEngineMaxRowCount": 1048576, "ShardEngineMaxExtentSizeInMb": 8192}
     if bad:
         body = {"ShardEngineMaxRowCount": "1048576"}
     return f".alter-merge table {table} policy sharding {_literal(rng, body)}"
 
 
-def _policy_view(rng: random.Random, table: str) -> str:
-    kind = rng.choice(list(KIND_SHARE))
-    if kind == "managed_identity":
+# kinds as people misspell them, each within two edits of the kind (S008 names no farther kind):
+# snake_case, a letter missing, one too many
+MISSPELT = {"update": "updates", "retention": "retension", "streamingingestion": "streaming_ingestion",
+            "caching": "cachng", "ingestionbatching": "ingestion_batching", "merge": "merg",
+            "partitioning": "partitionning", "sharding": "shardng", "managed_identity": "managedidentity"}  # fmt: skip
+
+
+def _policy_view(rng: random.Random, table: str, bad: bool) -> str:
+    chosen = rng.choice(list(KIND_SHARE))
+    kind = MISSPELT[chosen] if bad else chosen
+    if chosen == "managed_identity":
         return f".show database Telemetry policy {kind}"
     return f".{rng.choice(['show', 'show', 'delete'])} table {table} policy {kind}"
 
 
-_POLICY = {"update": _update, "retention": _retention, "streamingingestion": _streaming, "caching": _caching,
-           "ingestionbatching": _batching, "merge": _merge, "partitioning": _partitioning, "sharding": _sharding}  # fmt: skip
+def _bad_identity_command(rng: random.Random) -> str:
+    """A ManagedIdentity command with a mistake in one of its 1–6 identities (`.show`: a misspelt kind)."""
+    verb = rng.choice(["alter", "alter-merge", "alter", "show"])
+    scope = rng.choice(["cluster", "database Sales", "database ['Sales-DB']"])
+    if verb == "show":
+        return f".show {scope} policy managedidentity"
+    items = [json.loads(_identity(rng, '"', system=i == 0)) for i in range(rng.randint(1, 6))]
+    wrong = rng.choice(items)
+    mistake = rng.randrange(4)
+    if mistake == 0:
+        wrong["AllowedUsages"] = wrong["AllowedUsages"].replace("Request", "Requests", 1) + ", ExternalTables"
+    elif mistake == 1:
+        wrong["AllowedUsages"] = "All, " + wrong["AllowedUsages"]
+    elif mistake == 2:
+        wrong["AllowedUsages"] += ","
+    else:
+        wrong["ObjectId"] = "00000000-0000-0000-0000-000000000000"
+    return f".{verb} {scope} policy managed_identity {_literal(rng, items)}"
+
+
+_POLICY: dict[str, Callable[[random.Random, str, bool, Mix], str]] = {
+    "update": _update, "retention": _retention, "streamingingestion": _streaming, "caching": _caching,
+    "ingestionbatching": _batching, "merge": _merge, "partitioning": _partitioning, "sharding": _sharding}  # fmt: skip
 
 
 def _table_command(rng: random.Random, table: str) -> str:
@@ -248,22 +306,25 @@ def _table_command(rng: random.Random, table: str) -> str:
             f"    | project-away Properties\n}}")  # fmt: skip
 
 
-def _control_command(rng: random.Random) -> str:
+def _control_command(rng: random.Random, mix: Mix) -> str:
     table = rng.choice(TABLES)
     roll = rng.random() * 1000
     for kind, share in KIND_SHARE.items():
         if roll < share:
-            bad = rng.random() < MISTAKE_RATE
+            drawn = rng.random() < MISTAKE_RATE  # in every mix, so that all make the same first choices
+            bad = drawn if mix == "as-written" else mix == "findings"
             if kind == "managed_identity":
-                return _policy_command(rng)
-            return _POLICY[kind](rng, table, bad)
+                if mix == "as-written":
+                    return _policy_command(rng)
+                return _clean_policy_command(rng) if mix == "clean" else _bad_identity_command(rng)
+            return _POLICY[kind](rng, table, bad, mix)
         roll -= share
     if roll < POLICY_VIEWS:
-        return _policy_view(rng, table)
+        return _policy_view(rng, table, mix == "findings")
     return _table_command(rng, table)
 
 
-def deployment_script(size: int, seed: int = 1) -> str:
+def deployment_script(size: int, seed: int = 1, mix: Mix = "as-written") -> str:
     """A deployment script of about `size` characters: control commands (three statements in
     four), queries, and comments before about one statement in five."""
     rng = random.Random(seed)
@@ -271,13 +332,23 @@ def deployment_script(size: int, seed: int = 1) -> str:
     total = 0
     while total < size:
         roll = rng.random()
-        part = _control_command(rng) if roll < 0.75 else rng.choice(QUERIES)
+        part = _control_command(rng, mix) if roll < 0.75 else rng.choice(QUERIES)
         if rng.random() < 0.2:
             note = rng.choice(["deploy", "owner: data-platform", "keep in sync with prod", "see runbook"])
             part = f"// {note}\n{part}"
         parts.append(part)
         total += len(part) + 2
     return "\n\n".join(parts) + "\n"
+
+
+def clean_script(size: int, seed: int = 1) -> str:
+    """The deployment corpus without a mistake, nor a value kqllint advises against."""
+    return deployment_script(size, seed, "clean")
+
+
+def findings_script(size: int, seed: int = 1) -> str:
+    """The deployment corpus with a mistake kqllint reports in every policy command."""
+    return deployment_script(size, seed, "findings")
 
 
 def policy_kinds(text: str) -> dict[str, int]:
@@ -290,6 +361,24 @@ def policy_kinds(text: str) -> dict[str, int]:
 
 
 _POLICY_HEAD = re.compile(r"^\.(?:alter-merge|alter|show|delete)\b[^\n]*?\bpolicy\s+(\w+)", re.M)
+
+
+def policy_commands(text: str) -> list[tuple[int, int]]:
+    """The start and end of each statement of `text` that is a policy command, read with a plain
+    regex (the generators put one blank line between statements, and none inside one)."""
+    spans = []
+    start = 0
+    for part in text.split("\n\n"):
+        if _POLICY_HEAD.search(part):
+            spans.append((start, start + len(part)))
+        start += len(part) + 2
+    return spans
+
+
+def with_findings(spans: list[tuple[int, int]], offsets: list[int]) -> int:
+    """How many of `spans` hold at least one of `offsets` (where findings start)."""
+    ordered = sorted(offsets)
+    return sum(bisect.bisect_left(ordered, end) > bisect.bisect_left(ordered, start) for start, end in spans)
 
 
 def literal_payloads(text: str) -> list[str]:
