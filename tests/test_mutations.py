@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from invariants import check_fix, check_format, check_lint
 from strategies import mutate, mutated
 
-# 200 examples by default; a named profile (`thorough`, tests/test_properties.py) sets its own.
+# 200 examples by default; a named profile (`thorough`, tests/conftest.py) sets its own.
 EXAMPLES = settings(max_examples=200) if os.environ.get("HYPOTHESIS_PROFILE", "default") == "default" else settings()
 
 

@@ -1,22 +1,17 @@
 """Properties of the formatter and `--fix` on generated scripts (tests/strategies.py).
 
-A few hundred examples by default; `HYPOTHESIS_PROFILE=thorough` runs thousands.
+A few hundred examples by default; `HYPOTHESIS_PROFILE=thorough` runs thousands (tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import os
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from invariants import check_fix, check_format, check_lint
 from kqllint.fixes import applicable
 from kqllint.script import parse_script
 from strategies import scripts
 
-settings.register_profile("default", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @given(scripts())
