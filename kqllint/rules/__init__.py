@@ -82,6 +82,11 @@ from kqllint.rules import (
     wrong_payload_shape,
     zero_retention_on_database,
     zero_retention_recoverable,
+    update_policy_replaced,
+    duplicate_update_entry,
+    zero_retention_source_not_transactional,
+    row_level_security_with_restricted_view,
+    policy_replaced,
 )
 from kqllint.rules._rule import Rule, rule_from_module
 
@@ -161,6 +166,12 @@ _MODULES = [
     min_above_max,
     partial_alter,
     duplicate_sandbox_kind,
+    # across the commands of one script (P3xx): one shared pass, kqllint/rules/_across.py
+    update_policy_replaced,
+    duplicate_update_entry,
+    zero_retention_source_not_transactional,
+    row_level_security_with_restricted_view,
+    policy_replaced,
     # identity (I) rules: only with --identities
     unassigned_object_id,
     no_system_identity,
