@@ -88,14 +88,13 @@ def _settings(params: dict, select: tuple[str, ...] = (), ignore: tuple[str, ...
               extend_select: tuple[str, ...] = (), fail_on: str | None = None, identities: tuple[str, ...] = ()):  # fmt: skip
     """The run's `Settings`, or exit 2 with a message when a flag names an unknown rule or a bad file."""
     from kqllint.config import ConfigError, Overrides
-    from kqllint.config_keys import check_codes
     from kqllint.settings import Settings
 
     try:
         overrides = Overrides(
-            select=check_codes(_codes(select), "--select") if select else None,
-            ignore=check_codes(_codes(ignore), "--ignore"),
-            extend_select=check_codes(_codes(extend_select), "--extend-select"),
+            select=_checked(select, "--select") if select else None,
+            ignore=_checked(ignore, "--ignore"),
+            extend_select=_checked(extend_select, "--extend-select"),
             fail_on=Severity(fail_on) if fail_on else None,
             identities=_identities(identities),
             exclude=_codes(params["exclude"]) if params["exclude"] else None,
@@ -106,6 +105,19 @@ def _settings(params: dict, select: tuple[str, ...] = (), ignore: tuple[str, ...
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     return Settings(overrides, params["config_file"], params["isolated"], params["force_exclude"])
+
+
+def _checked(values: tuple[str, ...], flag: str) -> tuple[str, ...]:
+    """The rule codes `flag` names; a `ConfigError` for an unknown one.
+
+    Checking imports the rule registry: only when the flag is given, so that a plain `check`
+    imports only the rules it runs.
+    """
+    if not values:
+        return ()
+    from kqllint.config_keys import check_codes
+
+    return check_codes(_codes(values), flag)
 
 
 def _identities(files: tuple[str, ...]) -> object | None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from pathlib import Path
 
 from kqllint.diagnostic import Severity
@@ -22,11 +21,10 @@ if TYPE_CHECKING:
 _PER_FILE_FORMATS = ("full", "concise", "github")
 
 
-@dataclass(frozen=True)
-class CheckOptions:
+class CheckOptions(NamedTuple):  # not a dataclass: 0.5 ms less start-up (kqllint/files.py)
     """Everything `kqllint check` was asked besides the paths."""
 
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = Settings()
     output_format: str = "full"
     stdin_filename: str | None = None
     color: bool = False
@@ -40,8 +38,7 @@ class CheckOptions:
     verbose: bool = False  # show the traceback of an internal error
 
 
-@dataclass(frozen=True)
-class _Checked:
+class _Checked(NamedTuple):
     """What checking one file hands back to the parent process: little to pickle.
 
     The file's part of the output is rendered in the worker when the format allows it (the

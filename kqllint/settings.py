@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from kqllint.config import Config, ConfigError, Overrides, load_config_for
 from kqllint.files import discover
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):  # not a dataclass: 0.5 ms less start-up (kqllint/files.py)
     """`--config`, `--isolated`, `--force-exclude` and the rule-selection flags of one run."""
 
-    overrides: Overrides = field(default_factory=Overrides)
+    overrides: Overrides = Overrides()
     config_file: Path | None = None
     isolated: bool = False
     force_exclude: bool = False
@@ -24,8 +23,7 @@ class Settings:
         return self.overrides.apply(load_config_for(path, config_file=self.config_file, isolated=self.isolated))
 
 
-@dataclass
-class Selection:
+class Selection(NamedTuple):
     """The files to work on with their configurations, and the error messages on the way."""
 
     files: list[tuple[str, Config]]

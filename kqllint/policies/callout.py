@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
+from kqllint import lazy_re
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
     BOOL, CLUSTER, STRING, WRITE_VERBS, ArrayType, PolicyKind, PayloadShape, Verb, enum_of, forms, obj, prop,
@@ -42,9 +43,9 @@ _SHARED = (
     "missing ), unterminated subpattern", "unbalanced parenthesis", "unterminated character set", "nothing to repeat",
     "multiple repeat", "min repeat greater than max repeat", "bad escape (end of pattern)",
 )  # fmt: skip
-_LITERAL_RANGE = re.compile(r"bad character range ([^\\\[])-([^\\\[])")
-_FREE_SPACING = re.compile(r"\(\?[a-wyzA-Z]*x")
-_QUANTIFIER = re.compile(r"[*+?]|\{\d+(?:,\d*)?\}")
+_LITERAL_RANGE = lazy_re.compile(r"bad character range ([^\\\[])-([^\\\[])")
+_FREE_SPACING = lazy_re.compile(r"\(\?[a-wyzA-Z]*x")
+_QUANTIFIER = lazy_re.compile(r"[*+?]|\{\d+(?:,\d*)?\}")
 
 
 def regex_problem(pattern: str) -> str | None:

@@ -4,32 +4,34 @@ from __future__ import annotations
 
 import re
 
+from kqllint import lazy_re
+
 # .NET TimeSpan "constant" form, the only one the policy docs use: [-][d.]hh:mm[:ss[.fffffff]].
-_TIMESPAN = re.compile(r"(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?")
+_TIMESPAN = lazy_re.compile(r"(-)?(?:(\d+)\.)?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?")
 # Kusto timespan literals (`10d`, `1.5h`, `30m`) and ISO 8601 durations (`P10D`, `PT1H30M`):
 # forms whose meaning is certain, so a fix can rewrite them.
-_KUSTO_SPAN = re.compile(
+_KUSTO_SPAN = lazy_re.compile(
     r"(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|ms|millis(?:econds?)?)"
 )
 _UNIT_SECONDS = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001}
 # Kusto timespan literals outside JSON (`softdelete = 7d`), as Kusto.Language reads them:
 # case-sensitive suffixes, an optional `time(...)`/`timespan(...)` wrapper.
-_LITERAL = re.compile(r"(-?)(\d+(?:\.\d+)?)(d|days?|h|hrs?|hours?|m|min|minutes?|s|sec|seconds?|"
+_LITERAL = lazy_re.compile(r"(-?)(\d+(?:\.\d+)?)(d|days?|h|hrs?|hours?|m|min|minutes?|s|sec|seconds?|"
                       r"ms|milli|millis|millisec|milliseconds?|micro|micros|microsec|microseconds?|"
                       r"nano|nanos|nanosec|nanoseconds?|ticks?)")  # fmt: skip
 _LITERAL_UNIT = {"d": 86400.0, "h": 3600.0, "m": 60.0, "s": 1.0, "ms": 1e-3, "mi": 1e-3, "mic": 1e-6,
                  "n": 1e-9, "t": 1e-7}  # fmt: skip
-_WRAPPED = re.compile(r"(?:time|timespan)\(\s*(.*?)\s*\)")
-_ISO_SPAN = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?", re.I)
-_DATETIME = re.compile(
+_WRAPPED = lazy_re.compile(r"(?:time|timespan)\(\s*(.*?)\s*\)")
+_ISO_SPAN = lazy_re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?", re.I)
+_DATETIME = lazy_re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?)?(Z|[+-]\d{2}:\d{2})?"
 )
-GUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+GUID = lazy_re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 NIL_GUID = "00000000-0000-0000-0000-000000000000"
-LOWER_GUID = re.compile(r"[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}")
-_GUID_SHAPED = re.compile(r"[0-9A-Za-z]{8}-(?:[0-9A-Za-z]{4}-){3}[0-9A-Za-z]{12}")
-_TEMPLATE = re.compile(r"[<>]|\{\{|\}\}|\$\(|\$\{|#\{|%\w+%|__\w+__|\[\[|@@")
-_PLACEHOLDER_WORD = re.compile(r"(?i)object.?id|guid|your|replace|todo|tbd|placeholder|changeme|xxxx")
+LOWER_GUID = lazy_re.compile(r"[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}")
+_GUID_SHAPED = lazy_re.compile(r"[0-9A-Za-z]{8}-(?:[0-9A-Za-z]{4}-){3}[0-9A-Za-z]{12}")
+_TEMPLATE = lazy_re.compile(r"[<>]|\{\{|\}\}|\$\(|\$\{|#\{|%\w+%|__\w+__|\[\[|@@")
+_PLACEHOLDER_WORD = lazy_re.compile(r"(?i)object.?id|guid|your|replace|todo|tbd|placeholder|changeme|xxxx")
 
 
 def timespan_seconds(text: str) -> float | None:
