@@ -21,7 +21,7 @@ from kqllint.policies.schema import (
     Property, StringType, Type, Verb,
 )  # fmt: skip
 
-__all__ = ["Verdict", "describe", "form_allowed", "members", "suggest", "validate", "validate_arguments", "where"]
+__all__ = ["Verdict", "describe", "form_allowed", "json_shape", "members", "suggest", "validate", "validate_arguments", "where"]
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -61,7 +61,7 @@ def validate(
     `now` is the time `expiry-in-past` compares with; without it that check is skipped.
     Never raises on a JSON value; returns [] for a kind or verb without a JSON payload.
     """
-    shape = _json_shape(kind, verb)
+    shape = json_shape(kind, verb)
     if shape is None:
         return []
     context = Context(verb, entity, now)
@@ -80,8 +80,9 @@ def validate(
 _JSON_SHAPES: dict[tuple[str, Verb], PayloadShape | None] = {}
 
 
-def _json_shape(kind: PolicyKind, verb: Verb) -> PayloadShape | None:
-    """The JSON shape `verb` takes for `kind`, if any (asked once per payload: kept)."""
+def json_shape(kind: PolicyKind, verb: Verb) -> PayloadShape | None:
+    """The JSON shape `verb` takes for `kind`, if any, None when `validate` does not look at
+    a payload of `verb` (asked once per payload: kept)."""
     key = (kind.name, verb)
     if key not in _JSON_SHAPES:
         shapes = [s for s in kind.shapes(verb) if s in (PayloadShape.JSON_OBJECT, PayloadShape.JSON_ARRAY)]
