@@ -16,7 +16,7 @@ from kqllint.policies.schema import PolicyKind
 from kqllint.model import BadStatement, Command, Script
 from kqllint.rules import RULES, RULES_BY_CODE
 from kqllint.rules._rule import Context, Finding, Rule
-from kqllint.rules._quiet import UNREAD, is_quiet, read_plain
+from kqllint.rules._quiet import MIRRORED, READ_PLAIN_RULES, UNREAD, is_quiet, read_plain
 from kqllint.rules._view import View
 from kqllint.salvage import payload_is_certain
 from kqllint.script import parse_script
@@ -77,6 +77,10 @@ class _Chosen(NamedTuple):
     # payload the fast check found quiet.
     quiet: tuple[list[Rule], list[Rule]]
     reads_payload: bool  # whether any of them reads the payload
+    # Whether the fast check vouches for every payload rule among them (one it does not
+    # mirror keeps the kind on the exact path), and whether it needs the validator for them.
+    fast: bool
+    validated: bool
 
 
 class _Chooser:
@@ -96,7 +100,10 @@ class _Chooser:
             command = [r for r in rules if r.check_command]
             view = [r for r in rules if r.check_view]
             quiet = ([r for r in command if not r.reads_payload], [r for r in view if not r.reads_payload])
-            found = self.chosen[key] = _Chosen(command, view, quiet, any(r.reads_payload for r in rules))
+            payload = [r for r in rules if r.reads_payload]
+            fast = all(r.reports_check is not None or r.code in MIRRORED for r in payload)
+            validated = any(r.code not in READ_PLAIN_RULES for r in payload)
+            found = self.chosen[key] = _Chosen(command, view, quiet, bool(payload), fast, validated)
         return found
 
 
@@ -121,8 +128,8 @@ def _rule_findings(
             continue  # else the command's meaning is unknown (as pyflakes does)
         kind = _kind_of(command.kind.text) if command.kind is not None else None
         chosen = choose(kind and kind.name, _has_argument(command))
-        view = _plain_view(command, kind, now) if chosen.reads_payload and not exact else None
-        if not chosen.reads_payload or (view is not None and is_quiet(view, context)):
+        view = _plain_view(command, kind, now) if chosen.reads_payload and chosen.fast and not exact else None
+        if not chosen.reads_payload or (view is not None and is_quiet(view, context, chosen.validated)):
             command_rules, view_rules = chosen.quiet  # no tree: no rule that runs reads the payload
         else:
             command_rules, view_rules = chosen.command, chosen.view

@@ -26,8 +26,9 @@ from kqllint.policies import KINDS, KINDS_BY_NAME
 from kqllint.policies.commands import Verb
 from kqllint.policies.locate import to_plain
 from kqllint.policies.validate import json_shape
-from kqllint.rules import RULES_BY_CODE
-from kqllint.rules._quiet import UNREAD, is_quiet, read_plain
+from kqllint import linter
+from kqllint.rules import RULES, RULES_BY_CODE
+from kqllint.rules._quiet import MIRRORED, READ_PLAIN_RULES, UNREAD, is_quiet, read_plain
 from kqllint.rules._rule import Context
 from kqllint.rules._view import View
 from kqllint.script import parse_script
@@ -364,3 +365,37 @@ def test_what_only_the_positioned_path_reads(text: str) -> None:
 def test_the_fast_check_reads_plain_json() -> None:
     assert read_plain(' [{"a": [1, 2.5, null]}, {"a": 1, "a": 2}] ') == [(("a", [1, 2.5, None]),), (("a", 1), ("a", 2))]
     assert read_plain("[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)) is not UNREAD
+
+
+# ---- rules that pay only for what they read ------------------------------------------------
+
+
+def test_the_fast_check_mirrors_every_payload_rule_without_a_check() -> None:
+    """A new payload rule without `CHECK` must be added to the mirror (and `MIRRORED`); until
+    then the linter keeps its kinds on the exact path."""
+    unchecked = {r.code for r in RULES if r.reads_payload and r.reports_check is None}
+    assert unchecked == MIRRORED
+    assert READ_PLAIN_RULES <= MIRRORED
+
+
+SELECTIONS = [("J",), ("J001", "J005"), ("P103",), ("P013", "C001"), ("P1",), ("C", "S")]
+
+
+@pytest.mark.parametrize("select", SELECTIONS, ids=",".join)
+def test_a_selection_lints_the_same_both_ways(select: tuple[str, ...]) -> None:
+    config = Config(select=select)
+    for path in SCRIPTS[::7]:
+        text = decode(path.read_bytes()).text
+        _both_ways(text, config)
+
+
+def test_no_tree_is_built_when_no_payload_rule_is_enabled(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[object] = []
+    monkeypatch.setattr(linter, "with_payload", lambda command: built.append(command) or command)
+    text = '.alter table T policy retention ```{"SoftDeletePeriod": 7}```'
+    assert [d.code for d in lint_text(text, config=Config(select=("C",)))] == []
+    assert built == []
+    assert [d.code for d in lint_text(text, config=Config(select=("J001",)))] == []
+    assert built == []  # `json.loads` alone proves J001 has nothing to say
+    lint_text(text)
+    assert len(built) == 1  # P103 reports the number: the exact path

@@ -90,6 +90,9 @@ def json_shape(kind: PolicyKind, verb: Verb) -> PayloadShape | None:
     return _JSON_SHAPES[key]
 
 
+_ARGUMENT_SCHEMAS: dict[str, ObjectType] = {}
+
+
 def validate_arguments(
     kind: PolicyKind, verb: Verb, entity: Entity, pairs: Iterable[tuple[str, Any]]
 ) -> list[Problem]:
@@ -98,7 +101,10 @@ def validate_arguments(
     context = Context(verb, entity, None)
     arguments = tuple(pairs)
     out: list[Problem] = []
-    _object(ObjectType(properties=kind.keyword_args), arguments, (), context, out)
+    schema = _ARGUMENT_SCHEMAS.get(kind.name)
+    if schema is None:  # made once per kind: an `ObjectType` indexes its properties
+        schema = _ARGUMENT_SCHEMAS[kind.name] = ObjectType(properties=kind.keyword_args)
+    _object(schema, arguments, (), context, out)
     for check in kind.argument_checks:
         out.extend(check(arguments, context))
     return out

@@ -43,6 +43,13 @@ from kqllint.rules._rule import Context
 from kqllint.rules._view import View
 
 UNREAD = object()  # `read_plain`'s answer when only the positioned path can read the payload
+# The payload rules without a `CHECK` this module mirrors (the linter keeps a kind with another
+# such rule on the exact path), and those of them that `read_plain` alone rules out.
+MIRRORED = frozenset({
+    "J001", "J003", "J004", "J005", "J006", "P003", "P004", "P005", "P006", "P007", "P008", "P010", "P011",
+    "P012", "P013", "P014", "P015", "P016", "P017", "P021", "P022", "P023", "P024", "P103", "I001", "I002", "I003",
+})  # fmt: skip
+READ_PLAIN_RULES = frozenset({"J001", "J005", "J006"})
 _HIGH_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB]")
 _DOCUMENTED_USAGES = frozenset(USAGES)
 _MANAGED_IDENTITY = "managed_identity"
@@ -80,9 +87,12 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def is_quiet(view: View, context: Context) -> bool:
+def is_quiet(view: View, context: Context, validated: bool = True) -> bool:
     """Whether no payload rule can report anything on `view`'s command, whose plain payload
-    `view.plain` is (read by `read_plain`, not `UNREAD`)."""
+    `view.plain` is (read by `read_plain`, not `UNREAD`). Without `validated`, only rules that
+    `read_plain` rules out are enabled: nothing more is computed for them."""
+    if not validated:
+        return True
     kind = view.kind
     if kind is None or json_shape(kind, view.verb) is None:
         return False  # the validator does not look at this payload: J003 and J004 might fire
