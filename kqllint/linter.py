@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 from kqllint.command import with_payload
 from kqllint.config import Config
@@ -15,6 +16,7 @@ from kqllint.policies.schema import PolicyKind
 from kqllint.model import BadStatement, Command, Script
 from kqllint.rules import RULES, RULES_BY_CODE
 from kqllint.rules._rule import Context, Finding, Rule
+from kqllint.rules._quiet import MIRRORED, READ_PLAIN_RULES, UNREAD, is_quiet, read_plain
 from kqllint.rules._view import View
 from kqllint.salvage import payload_is_certain
 from kqllint.script import parse_script
@@ -23,20 +25,28 @@ from kqllint.suppression import apply_suppressions, file_context
 _DEFAULT = Config()
 
 
-def lint_text(text: str, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
-    """Every finding in the script `text`, sorted by position."""
+def lint_text(
+    text: str, path: str | None = None, config: Config | None = None, *, exact: bool = False
+) -> list[Diagnostic]:
+    """Every finding in the script `text`, sorted by position (`exact`: as `lint_script`)."""
     # Payload trees are read one command at a time while its rules run (`with_payload`), so
     # peak memory stays near the size of the text and the light model, not every payload's tree.
     with paused():
-        return lint_script(parse_script(text, payloads=False), path, config)
+        return lint_script(parse_script(text, payloads=False), path, config, exact=exact)
 
 
-def lint_script(script: Script, path: str | None = None, config: Config | None = None) -> list[Diagnostic]:
-    """Every finding in an already parsed script, sorted by position."""
+def lint_script(
+    script: Script, path: str | None = None, config: Config | None = None, *, exact: bool = False
+) -> list[Diagnostic]:
+    """Every finding in an already parsed script, sorted by position.
+
+    `exact` reads every payload into its positioned tree and runs the payload rules on it,
+    without the fast check (`kqllint.rules._quiet`); the findings are the same either way.
+    """
     config = config or _DEFAULT
     runs_in = file_context(script) or config.context_of(path)  # the file's directive wins
     context = Context(path, config.identities, runs_in, config.database_of(path))
-    found = _problems(script) + _rule_findings(script, context, config, path)
+    found = _problems(script) + _rule_findings(script, context, config, path, exact)
     enabled = [d for d in found if config.enabled(d.code, path)]
     kept = [_with_config_severity(d, config) for d in apply_suppressions(script, enabled, _enabler(config, path))]
     kept.sort(key=Diagnostic.sort_key)
@@ -58,25 +68,48 @@ def _problems(script: Script) -> list[Diagnostic]:
     return found
 
 
+class _Chosen(NamedTuple):
+    """The enabled rules for commands of one policy kind."""
+
+    command: list[Rule]  # every rule with `check_command`
+    view: list[Rule]  # every rule with `check_view`
+    # The command and view rules that do not read the payload: all that run on a command whose
+    # payload the fast check found quiet.
+    quiet: tuple[list[Rule], list[Rule]]
+    reads_payload: bool  # whether any of them reads the payload
+    # Whether the fast check vouches for every payload rule among them (one it does not
+    # mirror keeps the kind on the exact path), and whether it needs the validator for them.
+    fast: bool
+    validated: bool
+
+
 class _Chooser:
     """The enabled rules for each policy kind, chosen once per kind (not per command)."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
-        self.chosen: dict[tuple[str | None, bool], tuple[list[Rule], list[Rule]]] = {}
+        self.chosen: dict[tuple[str | None, bool], _Chosen] = {}
 
-    def __call__(self, kind: str | None, has_argument: bool) -> tuple[list[Rule], list[Rule]]:
-        """The command rules and the view rules for a command of `kind`: those that read the
-        policy argument only when the command has one (a literal or keyword arguments)."""
+    def __call__(self, kind: str | None, has_argument: bool) -> _Chosen:
+        """The rules for a command of `kind`: those that read the policy argument only when the
+        command has one (a literal or keyword arguments)."""
         key = (kind, has_argument)
         found = self.chosen.get(key)
         if found is None:
             rules = [r for r in self.rules if r.applies_to(kind) and (has_argument or not r.reads_payload)]
-            found = self.chosen[key] = ([r for r in rules if r.check_command], [r for r in rules if r.check_view])
+            command = [r for r in rules if r.check_command]
+            view = [r for r in rules if r.check_view]
+            quiet = ([r for r in command if not r.reads_payload], [r for r in view if not r.reads_payload])
+            payload = [r for r in rules if r.reads_payload]
+            fast = all(r.reports_check is not None or r.code in MIRRORED for r in payload)
+            validated = any(r.code not in READ_PLAIN_RULES for r in payload)
+            found = self.chosen[key] = _Chosen(command, view, quiet, bool(payload), fast, validated)
         return found
 
 
-def _rule_findings(script: Script, context: Context, config: Config, path: str | None) -> list[Diagnostic]:
+def _rule_findings(
+    script: Script, context: Context, config: Config, path: str | None, exact: bool = False
+) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     enabled = [r for r in RULES if r.checks_commands and config.enabled(r.code, path)]
     choose = _Chooser(enabled)
@@ -90,22 +123,44 @@ def _rule_findings(script: Script, context: Context, config: Config, path: str |
                 kind = _salvaged_kind(command, script.text)
                 command = with_payload(command)
                 view = View(command, kind, now)
-                found.extend(_without_fixes(command, view, salvage(kind and kind.name, True), context))
+                chosen = salvage(kind and kind.name, True)
+                found.extend(_without_fixes(command, view, (chosen.command, chosen.view), context))
             continue  # else the command's meaning is unknown (as pyflakes does)
-        command = with_payload(command)
         kind = _kind_of(command.kind.text) if command.kind is not None else None
-        command_rules, view_rules = choose(kind and kind.name, _has_argument(command))
+        chosen = choose(kind and kind.name, _has_argument(command))
+        view = _plain_view(command, kind, now) if chosen.reads_payload and chosen.fast and not exact else None
+        if not chosen.reads_payload or (view is not None and is_quiet(view, context, chosen.validated)):
+            command_rules, view_rules = chosen.quiet  # no tree: no rule that runs reads the payload
+        else:
+            command_rules, view_rules = chosen.command, chosen.view
+            command = with_payload(command)
+            if view is not None:
+                view.read_positions(command)
         # Plain loops, not `extend(map(...))`: most checks find nothing, and the loop
         # costs less to set up (10 ms of the rules' 0.12 s on the 1 MB benchmark corpus).
         for rule in command_rules:
             for finding in rule.check_command(command, context):  # type: ignore[misc]
                 found.append(rule.diagnostic(finding))
         if view_rules:
-            found.extend(_view_findings(command, View(command, kind, now), view_rules, context))
+            found.extend(_view_findings(command, view or View(command, kind, now), view_rules, context))
     for rule in RULES:
         if rule.check_script and config.enabled(rule.code, path):
             found.extend(map(rule.diagnostic, rule.check_script(script, context)))
     return found
+
+
+def _plain_view(command: Command, kind: PolicyKind | None, now: datetime) -> View | None:
+    """The view of `command` with its payload as `json.loads` reads it, for the fast check;
+    None without a string-literal payload or when only the positioned scanner can read it.
+
+    Skipping the positioned tree and the payload rules for the payloads found quiet takes the
+    rules' part of linting 1 MB of clean deployment scripts from 63 to 40 ms, and of the
+    ManagedIdentity benchmark corpus from 283 to 189 ms (CPU time, best of 15).
+    """
+    if command.argument is None or kind is None:
+        return None
+    plain = read_plain(command.argument.value)
+    return None if plain is UNREAD else View(command, kind, now, plain)
 
 
 # Kinds by lowercase name: a kind in another case (`Managed_Identity`) is C002's finding, and

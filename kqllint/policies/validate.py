@@ -21,7 +21,7 @@ from kqllint.policies.schema import (
     Property, StringType, Type, Verb,
 )  # fmt: skip
 
-__all__ = ["Verdict", "describe", "form_allowed", "members", "suggest", "validate", "validate_arguments", "where"]
+__all__ = ["Verdict", "describe", "form_allowed", "json_shape", "members", "suggest", "validate", "validate_arguments", "where"]
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -61,7 +61,7 @@ def validate(
     `now` is the time `expiry-in-past` compares with; without it that check is skipped.
     Never raises on a JSON value; returns [] for a kind or verb without a JSON payload.
     """
-    shape = _json_shape(kind, verb)
+    shape = json_shape(kind, verb)
     if shape is None:
         return []
     context = Context(verb, entity, now)
@@ -80,13 +80,17 @@ def validate(
 _JSON_SHAPES: dict[tuple[str, Verb], PayloadShape | None] = {}
 
 
-def _json_shape(kind: PolicyKind, verb: Verb) -> PayloadShape | None:
-    """The JSON shape `verb` takes for `kind`, if any (asked once per payload: kept)."""
+def json_shape(kind: PolicyKind, verb: Verb) -> PayloadShape | None:
+    """The JSON shape `verb` takes for `kind`, if any, None when `validate` does not look at
+    a payload of `verb` (asked once per payload: kept)."""
     key = (kind.name, verb)
     if key not in _JSON_SHAPES:
         shapes = [s for s in kind.shapes(verb) if s in (PayloadShape.JSON_OBJECT, PayloadShape.JSON_ARRAY)]
         _JSON_SHAPES[key] = shapes[0] if shapes else None
     return _JSON_SHAPES[key]
+
+
+_ARGUMENT_SCHEMAS: dict[str, ObjectType] = {}
 
 
 def validate_arguments(
@@ -97,7 +101,10 @@ def validate_arguments(
     context = Context(verb, entity, None)
     arguments = tuple(pairs)
     out: list[Problem] = []
-    _object(ObjectType(properties=kind.keyword_args), arguments, (), context, out)
+    schema = _ARGUMENT_SCHEMAS.get(kind.name)
+    if schema is None:  # made once per kind: an `ObjectType` indexes its properties
+        schema = _ARGUMENT_SCHEMAS[kind.name] = ObjectType(properties=kind.keyword_args)
+    _object(schema, arguments, (), context, out)
     for check in kind.argument_checks:
         out.extend(check(arguments, context))
     return out

@@ -6,9 +6,10 @@ for costs nothing:
 
 - `problems(check)`: the registry validator's problems of the payload (`validate`) and of the
   keyword arguments (`validate_arguments`), run once over plain values, grouped by check id;
-- `located(check)`: those problems with the node each is about (found by path, only for the
-  problems there are: issue 15 can read payloads with `json.loads` and rescan positions only
-  for the payloads that have findings, behind this same interface);
+  the plain payload is the one `json.loads` read when the linter hands it over (`plain`),
+  else the positioned tree's (`to_plain`);
+- `located(check)`: those problems with the node each is about, found by path in the
+  positioned tree (only for the problems there are);
 - `policy`: the ManagedIdentity view (objects, ObjectIds, usage lists) the MI rules share;
 - `identities`: every GUID-or-`system` property value of the payload's objects, by schema.
 """
@@ -52,15 +53,19 @@ ARRAY_OF_OBJECTS_KINDS = tuple(
     k.name for k in KINDS if isinstance(k.payload, ArrayType) and isinstance(k.payload.item, ObjectType)
 )
 _NO_PROBLEMS: dict[str, list[tuple[Problem, Any]]] = {}
+_UNSET = object()  # no plain payload handed over: read it from the positioned tree
 
 
 class View:
     """The policy view of one command (a plain class: one is made per command)."""
 
-    __slots__ = ("command", "kind", "verb", "entity", "now", "_problems", "_policy", "_identities")
+    __slots__ = ("command", "kind", "verb", "entity", "now", "plain", "_problems", "_policy", "_identities")
 
-    def __init__(self, command: Command, kind: PolicyKind | None, now: datetime | None = None) -> None:
+    def __init__(
+        self, command: Command, kind: PolicyKind | None, now: datetime | None = None, plain: Any = _UNSET
+    ) -> None:
         self.command = command
+        self.plain = plain  # the payload as `json.loads` read it, when the linter did
         self.kind = kind
         self.verb = Verb(command.verb_kind.value)
         self.entity: Entity | None = command.entity
@@ -72,7 +77,8 @@ class View:
     # ---- the validator's problems --------------------------------------------------------
 
     def problems(self, check: str) -> list[tuple[Problem, Any]]:
-        """The problems of `check`, each with the root its path starts from."""
+        """The problems of `check`, each with the keyword arguments its path starts from, or
+        None for a problem of the payload."""
         return self.checks().get(check, [])
 
     def checks(self) -> dict[str, list[tuple[Problem, Any]]]:
@@ -84,10 +90,19 @@ class View:
 
     def located(self, check: str) -> Iterator[tuple[Problem, Node]]:
         """The problems of `check` with the node each is about (a key, a value or an argument)."""
-        for p, root in self.problems(check):
-            node = _find_argument(root, p) if isinstance(root, tuple) else locate(root, p)
+        for p, arguments in self.problems(check):
+            if arguments is None:  # a payload problem: found in the positioned tree
+                payload = self.command.payload
+                node = locate(payload.value, p) if payload is not None and payload.value is not None else None
+            else:
+                node = _find_argument(arguments, p)
             if node is not None:
                 yield p, node
+
+    def read_positions(self, command: Command) -> None:
+        """Take `command` again with its positioned payload (`with_payload`): the problems
+        found on the plain payload are kept, and located in the positioned tree."""
+        self.command = command
 
     def _validate(self) -> dict[str, list[tuple[Problem, Any]]]:
         kind, command = self.kind, self.command
@@ -95,9 +110,12 @@ class View:
             return _NO_PROBLEMS
         entity = self.entity
         found: list[tuple[Problem, Any]] = []
-        root = command.payload.value if command.payload is not None else None
-        if root is not None:
-            found += [(p, root) for p in validate(kind, self.verb, entity, to_plain(root), self.now)]  # type: ignore[arg-type]
+        plain = self.plain
+        if plain is _UNSET:
+            root = command.payload.value if command.payload is not None else None
+            plain = _UNSET if root is None else to_plain(root)
+        if plain is not _UNSET:
+            found += [(p, None) for p in validate(kind, self.verb, entity, plain, self.now)]  # type: ignore[arg-type]
         # A kind that declares no keyword arguments names none: roworder's `(C asc)` names columns.
         # In the keyword form itself an argument the kind does not take is S016's (or, where the
         # form is not modelled, such as mirroring's `partition by (...)`, Kusto's) to report.

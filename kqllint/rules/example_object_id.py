@@ -57,7 +57,7 @@ from collections.abc import Iterator
 
 from kqllint.diagnostic import Severity
 from kqllint.model import Command
-from kqllint.rules._policy import guid_bounds
+from kqllint.rules._policy import EXAMPLE_GUIDS, guid_bounds
 from kqllint.rules._rule import Context, Finding
 from kqllint.rules._view import View
 
@@ -66,23 +66,6 @@ NAME = "example-object-id"
 SEVERITY = Severity.WARNING
 KINDS = ("managed_identity",)
 READS_PAYLOAD = True
-
-EXAMPLE_GUIDS = frozenset({
-    # Microsoft Learn's placeholders: object ids, principal ids, client ids, tenant ids, resource ids
-    "aaaaaaaa-0000-1111-2222-bbbbbbbbbbbb", "bbbbbbbb-1111-2222-3333-cccccccccccc",
-    "cccccccc-2222-3333-4444-dddddddddddd",
-    "aaaaaaaa-bbbb-cccc-1111-222222222222", "bbbbbbbb-cccc-dddd-2222-333333333333",
-    "00001111-aaaa-2222-bbbb-3333cccc4444", "11112222-bbbb-3333-cccc-4444dddd5555",
-    "22223333-cccc-4444-dddd-5555eeee6666",
-    "aaaabbbb-0000-cccc-1111-dddd2222eeee", "bbbbcccc-1111-dddd-2222-eeee3333ffff",
-    "ccccdddd-2222-eeee-3333-ffff4444aaaa", "ddddeeee-3333-ffff-4444-aaaa5555bbbb",
-    "00aa00aa-bb11-cc22-dd33-44ee44ee44ee", "11bb11bb-cc22-dd33-ee44-55ff55ff55ff",
-    "a0a0a0a0-bbbb-cccc-dddd-e1e1e1e1e1e1",
-    # Kusto's pages, now and before: query acceleration, external tables, the `.show` example
-    "12345678-1234-1234-1234-1234567890ab", "802bada6-4d21-44b2-9d15-e66b29e4d63e",
-    "f687680c-5ba0-4025-ab04-0433fdbd0086", "7c8fee41-97d1-4ebd-9140-32a3b8316820",
-    "4549d41b-a99d-4367-a887-7dd2c00e542c",
-})  # fmt: skip
 
 
 def check_view(command: Command, view: View, context: Context) -> Iterator[Finding]:
