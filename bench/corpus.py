@@ -17,11 +17,12 @@ reports (`policy_commands` and `with_findings` count them, independently of kqll
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import random
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 USAGES = ["All", "AutomatedFlows", "AzureAI", "DataConnection", "ExportRequest", "ExternalDataRequest",
@@ -65,10 +66,11 @@ def _policy_command(rng: random.Random) -> str:
     return f"{head} ~~~[{items}]~~~"
 
 
-def _clean_policy_command(rng: random.Random) -> str:
-    """`_policy_command` without what kqllint reports: `system` given twice, JSON in single quotes."""
+def _clean_policy_command(rng: random.Random, serial: int) -> str:
+    """`_policy_command` without what kqllint reports: `system` given twice, JSON in single quotes,
+    one database's policy set twice (each command names a database of its own)."""
     verb = rng.choice(["alter", "alter-merge", "alter", "show", "delete"])
-    scope = rng.choice(["cluster", "database Sales", "database ['Sales-DB']"])
+    scope = rng.choice([f"database Sales{serial}", f"database ['Sales-DB-{serial}']"])
     head = f".{verb} {scope} policy managed_identity"
     if verb in ("show", "delete"):
         return head
@@ -306,9 +308,13 @@ def _table_command(rng: random.Random, table: str) -> str:
             f"    | project-away Properties\n}}")  # fmt: skip
 
 
-def _control_command(rng: random.Random, mix: Mix) -> str:
+def _control_command(rng: random.Random, mix: Mix, serial: Iterator[int]) -> str:
     table = rng.choice(TABLES)
     roll = rng.random() * 1000
+    if mix == "clean":
+        # A deployment sets each table's policies once: a second `.alter` of one table's policy
+        # is what the checks across commands (P301-P305) report.
+        table = f"{table}_{next(serial)}"
     for kind, share in KIND_SHARE.items():
         if roll < share:
             drawn = rng.random() < MISTAKE_RATE  # in every mix, so that all make the same first choices
@@ -316,23 +322,34 @@ def _control_command(rng: random.Random, mix: Mix) -> str:
             if kind == "managed_identity":
                 if mix == "as-written":
                     return _policy_command(rng)
-                return _clean_policy_command(rng) if mix == "clean" else _bad_identity_command(rng)
-            return _POLICY[kind](rng, table, bad, mix)
+                return _clean_policy_command(rng, next(serial)) if mix == "clean" else _bad_identity_command(rng)
+            command = _POLICY[kind](rng, table, bad, mix)
+            return _own_entities(command, next(serial)) if mix == "clean" else command
         roll -= share
     if roll < POLICY_VIEWS:
         return _policy_view(rng, table, mix == "findings")
     return _table_command(rng, table)
 
 
+def _own_entities(command: str, serial: int) -> str:
+    """`command` on entities no other command of the clean corpus writes to: the shared database,
+    view, cluster and second table of the generators get a serial number."""
+    head, sep, rest = command.partition(" policy ")
+    head = head.replace(" cluster", " database Telemetry").replace("database Telemetry", f"database Telemetry{serial}")
+    head = head.replace("DailyCosts", f"DailyCosts{serial}").replace(", Events)", f", Events{serial})")
+    return head + sep + rest
+
+
 def deployment_script(size: int, seed: int = 1, mix: Mix = "as-written") -> str:
     """A deployment script of about `size` characters: control commands (three statements in
     four), queries, and comments before about one statement in five."""
     rng = random.Random(seed)
+    serial = itertools.count(1)
     parts: list[str] = []
     total = 0
     while total < size:
         roll = rng.random()
-        part = _control_command(rng, mix) if roll < 0.75 else rng.choice(QUERIES)
+        part = _control_command(rng, mix, serial) if roll < 0.75 else rng.choice(QUERIES)
         if rng.random() < 0.2:
             note = rng.choice(["deploy", "owner: data-platform", "keep in sync with prod", "see runbook"])
             part = f"// {note}\n{part}"
