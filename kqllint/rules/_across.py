@@ -182,17 +182,15 @@ def member_span(command: Command, key: str) -> Span:
 
 
 def findings(script: Script, context: Context, name: str) -> list[Finding]:
-    """The findings of the rule `name`: the pass runs once per script and context, whichever
-    of the five rules asks first."""
-    global _last
-    last = _last
-    if last is None or last[0] is not script or last[1] is not context:
-        last = _last = (script, context, History(script, context).run())
-    return last[2].get(name, [])
+    """The findings of the rule `name`: the pass runs once per linted script, whichever of the
+    five rules asks first, and is kept in the run's `Context.shared`."""
+    found = context.shared.get(_SHARED)
+    if found is None:
+        found = context.shared[_SHARED] = History(script, context).run()
+    return found.get(name, [])  # type: ignore[attr-defined]
 
 
-# The last script's findings: the five rules share one pass (see `findings`).
-_last: tuple[Script, Context, dict[str, list[Finding]]] | None = None
+_SHARED = "checks-across-commands"
 
 
 def statements(script: Script) -> list[Command | None]:

@@ -26,12 +26,16 @@ class Context:
     `runs_in` is where the script runs, `cluster` or `database` (the file's `// kqllint:
     context=...` directive, else the configuration's `context`), None when nothing says;
     `database` is the database a database-context script is deployed to, when configured.
+    `shared` holds what several rules of one run read, worked out once by the first that asks
+    (the checks across commands share one pass over the script); the linter makes a new
+    `Context`, so a new `shared`, for every script it checks.
     """
 
     path: str | None = None
     identities: object | None = None  # an `identities.Identities`, when given
     runs_in: str | None = None
     database: str | None = None
+    shared: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)
