@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kqllint.command import Place, parse_command
 from kqllint.diagnostic import Span
-from kqllint.grammar import terminal_regex
+from kqllint import _terminals
 from kqllint.model import (
     BadStatement,
     BlankSplit,
@@ -81,17 +81,17 @@ class _Line:
 
 @functools.lru_cache(maxsize=1)
 def _line_regex() -> re.Pattern[str]:
-    return re.compile(terminal_regex("script", "LINE"))
+    return re.compile(_terminals.SCRIPT_LINE)
 
 
 @functools.lru_cache(maxsize=1)
 def _command_start() -> re.Pattern[str]:
-    return re.compile(terminal_regex("script", "COMMAND_START"))
+    return re.compile(_terminals.SCRIPT_COMMAND_START)
 
 
 @functools.lru_cache(maxsize=1)
 def _item_regex() -> re.Pattern[str]:
-    return re.compile(terminal_regex("script", "ITEM"))
+    return re.compile(_terminals.SCRIPT_ITEM)
 
 
 def parse_script(text: str, payloads: bool = True) -> Script:
