@@ -74,7 +74,9 @@ def _head() -> re.Pattern[str]:
         + "(?:" + _WS + "*," + _WS + "*" + name + ")*)" + _WS + r"*\)"
         r"|(?:(?P<external>" + _keyword("external") + ")" + gap + ")?"
         r"(?P<pkw>" + _keyword("(?:table|materialized-view|column|graph_model)") + ")" + gap
-        + "(?P<path>" + _terminals.PATH + "))"
+        # The path, matched atomically (a lookahead, then the same text again): PATH is `(?:X+)+`,
+        # which backtracks exponentially when what follows does not match.
+        + "(?=(?P<path>" + _terminals.PATH + "))(?P=path))"
     )
     return re.compile(
         r"\." + _WS + r"*(?P<verb>" + _keyword("(?:alter-merge|alter|show|delete)") + ")" + gap + entity + gap

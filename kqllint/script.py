@@ -36,7 +36,9 @@ _EXECUTE = re.compile(r"\." + _GAP + r"execute\s+(database|cluster)\s+script\b",
 _INDENT = re.compile(r"[ \t\f\v]*")
 _DOT_ONLY = re.compile(r"\.(?!" + _GAP + r"[A-Za-z_])")
 _NAME = r"(?:[\w\[\]'\"{}*-]+|\s*\[[^\]\r\n]*\])"
-_PATH = r"(?:[\w*.-]+|\[[^\]\r\n]*\])+"
+# One character or bracketed part at a time: `(?:[\w*.-]+|...)+` backtracked exponentially on a
+# long name not followed by `policy` (3 s for a 22-character one).
+_PATH = r"(?:[\w*.-]|\[[^\]\r\n]*\])+"
 # The entity part of a well-formed head: the head syntax, the same for every kind.
 _ENTITY = (
     r"(?:cluster|database(?:\s+" + _NAME + r")?|tables\s*\([^()\r\n]*\)"
