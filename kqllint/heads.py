@@ -37,7 +37,9 @@ from kqllint.policies.commands import Verb as PolicyVerb
 from kqllint.policies.schema import PolicyKind
 
 _WS = r"[ \t\r\n\f\v]"  # the grammar's WS: `\s` would also skip characters lark does not
-_END = re.compile(r"(?:[ \t\r\n\f\v]+|//[^\r\n]*)*\Z")  # white space and comments to the end
+# White space and comments to the end. One character or one whole comment at a time: `(?:\s+)*`
+# backtracks exponentially on a run of spaces before something else.
+_END = re.compile(r"(?:[ \t\r\n\f\v]|//[^\r\n]*(?![^\r\n]))*\Z")
 # Every keyword of the grammar: a name spelled like one may be lexed as the keyword.
 _KEYWORDS = frozenset({"alter-merge", "alter", "show", "delete", "cluster", "database", "table", "tables",
                        "materialized-view", "external", "column", "graph_model", "policy", "with"})  # fmt: skip

@@ -29,7 +29,7 @@ from kqllint.model import (
 )
 from kqllint.suggest import is_near
 
-_GAP = r"(?:\s|//[^\r\n]*)*"  # white space, line breaks and comments, as Kusto allows between words
+_GAP = r"(?:\s|//[^\r\n]*(?![^\r\n]))*"  # white space, line breaks and comments, as Kusto allows between words
 _VERB = re.compile(r"\." + _GAP + r"(alter-merge|alter|show|delete)(?![\w-])", re.I)
 _HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\[\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s\w]")
 _EXECUTE = re.compile(r"\." + _GAP + r"execute\s+(database|cluster)\s+script\b", re.I)
