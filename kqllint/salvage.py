@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kqllint.grammar import terminal_regex
+from kqllint import _terminals as lexical
 from kqllint.literals import decode_literal
 from kqllint.model import Command, Problem, StringLiteral, Verb
 
@@ -22,9 +22,8 @@ _GAP = re.compile(r"(?:\s+|//[^\r\n]*)*")
 @functools.lru_cache(maxsize=1)
 def _terminals() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The grammar's own string literal, head word and tail (the `.lark` file says what they are)."""
-    word = "|".join(terminal_regex("command", t) for t in ("WORD", "BRACKET_NAME", "PARAMETER"))
-    return (re.compile(terminal_regex("command", "STRING")), re.compile(f"(?:{word})"),
-            re.compile(terminal_regex("command", "TAIL")))  # fmt: skip
+    word = "|".join((lexical.WORD, lexical.BRACKET_NAME, lexical.PARAMETER))
+    return re.compile(lexical.STRING), re.compile(f"(?:{word})"), re.compile(lexical.TAIL)
 
 
 def payload_is_certain(command: Command) -> bool:

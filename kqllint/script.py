@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kqllint.command import Place, parse_command
 from kqllint.diagnostic import Span
-from kqllint.grammar import terminal_regex
+from kqllint import _terminals
 from kqllint.model import (
     BadStatement,
     BlankSplit,
@@ -29,14 +29,16 @@ from kqllint.model import (
 )
 from kqllint.suggest import is_near
 
-_GAP = r"(?:\s|//[^\r\n]*)*"  # white space, line breaks and comments, as Kusto allows between words
+_GAP = r"(?:\s|//[^\r\n]*(?![^\r\n]))*"  # white space, line breaks and comments, as Kusto allows between words
 _VERB = re.compile(r"\." + _GAP + r"(alter-merge|alter|show|delete)(?![\w-])", re.I)
 _HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\[\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s\w]")
 _EXECUTE = re.compile(r"\." + _GAP + r"execute\s+(database|cluster)\s+script\b", re.I)
 _INDENT = re.compile(r"[ \t\f\v]*")
 _DOT_ONLY = re.compile(r"\.(?!" + _GAP + r"[A-Za-z_])")
 _NAME = r"(?:[\w\[\]'\"{}*-]+|\s*\[[^\]\r\n]*\])"
-_PATH = r"(?:[\w*.-]+|\[[^\]\r\n]*\])+"
+# One character or bracketed part at a time: `(?:[\w*.-]+|...)+` backtracked exponentially on a
+# long name not followed by `policy` (3 s for a 22-character one).
+_PATH = r"(?:[\w*.-]|\[[^\]\r\n]*\])+"
 # The entity part of a well-formed head: the head syntax, the same for every kind.
 _ENTITY = (
     r"(?:cluster|database(?:\s+" + _NAME + r")?|tables\s*\([^()\r\n]*\)"
@@ -71,8 +73,10 @@ def _dotless() -> re.Pattern[str]:
 _DOT_KINDS = ("dot", "stray")
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
+    """A logical line. A named tuple, not a frozen dataclass: cheaper to build, which took the
+    line pass (`_lines` and `_group`) over the 1 MB corpora 8-14% faster."""
+
     start: int
     end: int
     block: int
@@ -81,17 +85,17 @@ class _Line:
 
 @functools.lru_cache(maxsize=1)
 def _line_regex() -> re.Pattern[str]:
-    return re.compile(terminal_regex("script", "LINE"))
+    return re.compile(_terminals.SCRIPT_LINE)
 
 
 @functools.lru_cache(maxsize=1)
 def _command_start() -> re.Pattern[str]:
-    return re.compile(terminal_regex("script", "COMMAND_START"))
+    return re.compile(_terminals.SCRIPT_COMMAND_START)
 
 
 @functools.lru_cache(maxsize=1)
 def _item_regex() -> re.Pattern[str]:
-    return re.compile(terminal_regex("script", "ITEM"))
+    return re.compile(_terminals.SCRIPT_ITEM)
 
 
 def parse_script(text: str, payloads: bool = True) -> Script:
