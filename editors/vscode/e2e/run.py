@@ -3,7 +3,9 @@
 Checks that the findings reach the Problems panel, that a quick fix applies, that Format Document
 gives `kqllint format`'s output and that "kqllint: Fix all" gives `kqllint check --fix`'s. The
 editor's text is read from disk after a save, so what is compared is what the user would get.
-Screenshots go to `e2e/screenshots/`. See e2e/README.md for the set-up; exit 0 when all pass.
+With `--kqllint-without-lsp`, it then points
+`kqllint.path` at a kqllint without the `lsp` extra and at a file that does not exist, and checks
+the message each gives. Screenshots go to `e2e/screenshots/`. See e2e/README.md for the set-up; exit 0 when all pass.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--code-server", default=os.environ.get("CODE_SERVER", "code-server"))
     parser.add_argument("--kqllint", required=True, help="the kqllint executable (with the lsp extra) to use")
+    parser.add_argument("--kqllint-without-lsp", help="a kqllint installed without the lsp extra")
     parser.add_argument("--vsix", required=True, type=Path)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
@@ -56,7 +59,7 @@ def main() -> int:
                                   stdout=(root / "code-server.log").open("w"), stderr=subprocess.STDOUT)  # fmt: skip
         try:
             wait_for(f"http://127.0.0.1:{port}/healthz")
-            return drive(f"http://127.0.0.1:{port}/?folder={workspace}", workspace / "bad.kql", args, root)
+            return drive(f"http://127.0.0.1:{port}/?folder={workspace}", workspace, args, root)
         finally:
             server.terminate()
             server.wait(10)
@@ -106,8 +109,9 @@ def wait_for(url: str, seconds: float = 60) -> None:
             time.sleep(0.5)
 
 
-def drive(url: str, script: Path, args: argparse.Namespace, root: Path) -> int:
+def drive(url: str, workspace: Path, args: argparse.Namespace, root: Path) -> int:
     failures: list[str] = []
+    script = workspace / "bad.kql"
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             str(root / "chromium"), executable_path=args.chromium, headless=True, args=CHROMIUM_FLAGS,
@@ -117,8 +121,12 @@ def drive(url: str, script: Path, args: argparse.Namespace, root: Path) -> int:
         page.goto(url)
         page.locator(".monaco-workbench").wait_for()
         open_file(page, script.name)
-        for name, step in (("problems", check_problems), ("quick-fix", check_quick_fix),
-                           ("format", check_format), ("fix-all", check_fix_all)):  # fmt: skip
+        steps = [("problems", check_problems), ("quick-fix", check_quick_fix),
+                 ("format", check_format), ("fix-all", check_fix_all)]  # fmt: skip
+        if args.kqllint_without_lsp:
+            steps += [("missing-lsp-extra", missing(args.kqllint_without_lsp, "has no language server: kqllint's `lsp` extra is missing")),
+                      ("not-found", missing("/nonexistent/kqllint", "kqllint was not found"))]  # fmt: skip
+        for name, step in steps:
             try:
                 step(page, script, args.kqllint)
                 print(f"ok: {name}")
@@ -203,6 +211,20 @@ def check_fix_all(page: Page, script: Path, kqllint: str) -> None:
     assert got == expected, f"kqllint: Fix all differs from `kqllint check --fix`:\n{got}\n---\n{expected}"
     run_command(page, "View: Focus Problems")
     expect(page.locator(".markers-panel")).to_contain_text("No problems have been detected")
+
+
+def missing(kqllint: str, message: str):  # type: ignore[no-untyped-def]
+    """A step that points `kqllint.path` at `kqllint` (the extension restarts) and expects `message`."""
+
+    def step(page: Page, script: Path, _kqllint: str) -> None:
+        settings = script.parent / ".vscode" / "settings.json"
+        settings.write_text(json.dumps({"kqllint.path": [kqllint]}, indent=2))
+        toast = page.locator(".notifications-toasts .notification-toast", has_text=message).first
+        expect(toast).to_be_visible()
+        expect(toast).to_contain_text("python3 -m pip install 'kqllint[lsp] @ git+https://github.com/kqllint/kqllint'"
+                                      if kqllint.startswith("/nonexistent") else "-m pip install")
+
+    return step
 
 
 if __name__ == "__main__":

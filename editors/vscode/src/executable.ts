@@ -39,7 +39,7 @@ export function findKqllint(settings: Settings, activePython: string | undefined
   if (settings.path.length > 0) {
     const file = settings.path.find((candidate) => host.isFile(candidate));
     return file !== undefined
-      ? { kind: "found", prefix: [file], source: "kqllint.path" }
+      ? withPython({ kind: "found", prefix: [file], source: "kqllint.path" }, host)
       : { kind: "not-found", tried: [`\`kqllint.path\` names no file that exists: ${settings.path.join(", ")}`] };
   }
   if (settings.interpreter.length > 0) {
@@ -58,7 +58,7 @@ export function findKqllint(settings: Settings, activePython: string | undefined
   }
   const onPath = searchPath("kqllint", host);
   if (onPath !== undefined) {
-    return { kind: "found", prefix: [onPath], source: "PATH" };
+    return withPython({ kind: "found", prefix: [onPath], source: "PATH" }, host);
   }
   tried.push("there is no `kqllint` on PATH");
   return { kind: "not-found", tried };
@@ -68,6 +68,13 @@ export function findKqllint(settings: Settings, activePython: string | undefined
 export function serverCommand(found: Found): { command: string; args: string[] } {
   const [command, ...args] = found.prefix;
   return { command, args: [...args, "server"] };
+}
+
+/** `found` with the interpreter beside its script (a venv's), so the install command names it. */
+function withPython(found: Found, host: Host): Found {
+  const p = host.platform === "win32" ? path.win32 : path.posix;
+  const python = p.join(p.dirname(found.prefix[0]), host.platform === "win32" ? "python.exe" : "python");
+  return host.isFile(python) ? { ...found, python } : found;
 }
 
 /** The `kqllint` console script installed beside `python` (in a venv's `bin/` or `Scripts\`). */

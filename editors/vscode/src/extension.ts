@@ -20,6 +20,7 @@ import { notFoundMessage, startFailureMessage } from "./messages";
 import { fixAllArgs, readSettings, type Settings } from "./settings";
 
 const LANGUAGE = "kusto";
+const NOT_RUNNING = 'kqllint is not running: see why in "kqllint: Show output", then run "kqllint: Restart server".';
 const STDERR_KEPT = 16_384; // enough for a traceback's last lines, the part a start failure shows
 
 interface Running {
@@ -256,7 +257,7 @@ async function fixAll(): Promise<void> {
     return;
   }
   if (running === undefined) {
-    report("kqllint is not running; see the message it gave, or run \"kqllint: Restart server\".");
+    report(NOT_RUNNING);
     return;
   }
   const document = editor.document;
@@ -276,7 +277,11 @@ async function fixAll(): Promise<void> {
 /** "kqllint: Format": kqllint's formatting of the whole document, whichever formatter is the default. */
 async function format(): Promise<void> {
   const editor = kustoEditor();
-  if (editor === undefined || running === undefined) {
+  if (editor === undefined) {
+    return;
+  }
+  if (running === undefined) {
+    report(NOT_RUNNING);
     return;
   }
   const document = editor.document;

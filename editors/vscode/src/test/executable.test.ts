@@ -25,6 +25,12 @@ const cases: Array<{
     expected: { prefix: ["/opt/kqllint"], source: "kqllint.path" },
   },
   {
+    name: "a kqllint.path in a venv: its python is the one to install the extra into",
+    settings: { path: ["/proj/.venv/bin/kqllint"] },
+    files: ["/proj/.venv/bin/kqllint", "/proj/.venv/bin/python"],
+    expected: { prefix: ["/proj/.venv/bin/kqllint"], python: "/proj/.venv/bin/python", source: "kqllint.path" },
+  },
+  {
     name: "a kqllint.path that does not exist is not replaced by another kqllint",
     settings: { path: ["/gone/kqllint"] },
     files: ["/usr/bin/kqllint"],
