@@ -51,7 +51,8 @@ def main() -> int:
         workspace = make_workspace(root / "workspace", args.kqllint)
         data, extensions = root / "data", root / "extensions"
         write_user_settings(data)
-        cs = [args.code_server, "--user-data-dir", str(data), "--extensions-dir", str(extensions)]
+        cs = [args.code_server, "--config", str(root / "config.yaml"), "--user-data-dir", str(data),
+              "--extensions-dir", str(extensions)]  # fmt: skip
         subprocess.run([*cs, "--install-extension", str(args.vsix.resolve())], check=True)
         port = free_port()
         server = subprocess.Popen([*cs, "--auth", "none", "--bind-addr", f"127.0.0.1:{port}", "--disable-telemetry",
@@ -118,6 +119,7 @@ def drive(url: str, workspace: Path, args: argparse.Namespace, root: Path) -> in
             viewport={"width": 1400, "height": 900})  # fmt: skip
         page = context.pages[0] if context.pages else context.new_page()
         page.set_default_timeout(TIMEOUT_MS)
+        expect.set_options(timeout=TIMEOUT_MS)
         page.goto(url)
         page.locator(".monaco-workbench").wait_for()
         open_file(page, script.name)
@@ -131,9 +133,13 @@ def drive(url: str, workspace: Path, args: argparse.Namespace, root: Path) -> in
                 step(page, script, args.kqllint)
                 print(f"ok: {name}")
             except Exception as exc:  # report every step, not only the first failure
+                toasts = page.locator(".notification-toast").all_inner_texts()
                 failures.append(f"{name}: {exc}")
-                print(f"FAILED: {name}: {exc}", file=sys.stderr)
+                print(f"FAILED: {name}: {str(exc).splitlines()[0]}\nnotifications: {toasts}", file=sys.stderr)
             page.screenshot(path=str(SHOTS / f"{name}.png"))
+        run_command(page, "kqllint: Show output")  # the extension's log, as the last artifact
+        page.locator(".output-view, .panel .monaco-editor").first.wait_for()
+        page.screenshot(path=str(SHOTS / "output.png"))
         context.close()
     return 1 if failures else 0
 
@@ -161,11 +167,15 @@ def go_to(page: Page, line: int, column: int) -> None:
 
 
 def save_and_read(page: Page, script: Path, before: str) -> str:
-    """Save the editor and return the file's text once it differs from `before`."""
-    page.keyboard.press("Control+S")
+    """Save the editor and return the file's text once it differs from `before`.
+
+    The command that changes the text (a formatting request, `kqllint check --fix`) ends after
+    its key press returns, so a single save may come too early: save again until the file changes.
+    """
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while script.read_text() == before and time.monotonic() < deadline:
-        time.sleep(0.2)
+        page.keyboard.press("Control+S")
+        time.sleep(1)
     return script.read_text()
 
 
@@ -179,10 +189,17 @@ def check_problems(page: Page, script: Path, kqllint: str) -> None:
 
 def check_quick_fix(page: Page, script: Path, kqllint: str) -> None:
     page.locator(".monaco-editor .view-lines").first.click()
-    go_to(page, 2, 2)
-    page.keyboard.press("Control+.")
     item = page.locator(".action-widget .monaco-list-row", has_text="(C002)").first
-    item.wait_for()
+    for attempt in range(5):  # the menu lists what the server answered for the cursor at that moment
+        go_to(page, 2, 2)
+        page.keyboard.press("Control+.")
+        try:
+            item.wait_for(timeout=10_000)
+            break
+        except Exception:
+            if attempt == 4:
+                raise
+            page.keyboard.press("Escape")
     item.click()
     text = save_and_read(page, script, SAMPLE)
     line = text.splitlines()[1]

@@ -86,11 +86,17 @@ async function start(): Promise<void> {
   output.appendLine(`kqllint: running \`${found.prefix.join(" ")} server\` (from ${found.source})`);
   const launch = new Launch(found);
   const client = new LanguageClient("kqllint", "kqllint", launch.serverOptions(), clientOptions(settings, launch));
+  let failure: unknown;
   try {
     await client.start();
   } catch (error) {
+    failure = error;
+  }
+  // A server that exits during `initialize` can leave `start()` resolved (vscode-languageclient
+  // 9 settles it from the close handler), so the client's state is what says it started.
+  if (failure !== undefined || !client.isRunning()) {
     const ended = await launch.ended();
-    report(startFailureMessage(found, ended?.code, launch.stderr, launch.spawnError ?? (ended ? undefined : String(error))));
+    report(startFailureMessage(found, ended?.code, launch.stderr, launch.spawnError, failure));
     return;
   }
   launch.initialized = true;

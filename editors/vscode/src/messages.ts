@@ -22,7 +22,13 @@ export function notFoundMessage(result: NotFound): string {
  * from the error of `spawn` (code undefined). The CLI's own message for a missing extra is
  * "`kqllint server` needs the lsp extra" (exit 2).
  */
-export function startFailureMessage(found: Found, code: number | null | undefined, stderr: string, spawnError?: string): string {
+export function startFailureMessage(
+  found: Found,
+  code: number | null | undefined,
+  stderr: string,
+  spawnError?: string,
+  error?: unknown,
+): string {
   const shown = found.prefix.join(" ");
   if (spawnError !== undefined) {
     return `kqllint could not run \`${shown}\`: ${spawnError}. Install kqllint with \`${installCommand(found.python)}\`, or fix \`kqllint.path\`.`;
@@ -37,6 +43,10 @@ export function startFailureMessage(found: Found, code: number | null | undefine
     return `\`${shown}\` is a kqllint without \`kqllint server\`: upgrade it with \`${installCommand(found.python)}\`.`;
   }
   const last = stderr.trim().split(/\r?\n/).filter(Boolean).pop();
+  if (code === undefined) {
+    const why = last ?? (error instanceof Error ? error.message : error !== undefined ? String(error) : "no reason given");
+    return `\`${shown} server\` did not start: ${why}. See "kqllint: Show output".`;
+  }
   return `\`${shown} server\` exited with status ${code ?? "unknown"}${last !== undefined ? `: ${last}` : ""}. See "kqllint: Show output".`;
 }
 

@@ -48,6 +48,11 @@ const failures: Array<[string, Found, number | null | undefined, string, string 
     bare, 1, "Traceback (most recent call last):\n  ...\nImportError: cannot import name 'x'\n\n", undefined,
     "`/usr/bin/kqllint server` exited with status 1: ImportError: cannot import name 'x'. See \"kqllint: Show output\".",
   ],
+  [
+    "a server still running that did not answer `initialize`",
+    bare, undefined, "", undefined,
+    "`/usr/bin/kqllint server` did not start: no reason given. See \"kqllint: Show output\".",
+  ],
 ];
 
 for (const [name, found, code, stderr, spawnError, expected] of failures) {
@@ -55,3 +60,10 @@ for (const [name, found, code, stderr, spawnError, expected] of failures) {
     assert.equal(startFailureMessage(found, code, stderr, spawnError), expected);
   });
 }
+
+test("startFailureMessage: the client's error when the server gave no reason", () => {
+  assert.equal(
+    startFailureMessage(bare, undefined, "", undefined, new Error("Pending response rejected since connection got disposed")),
+    "`/usr/bin/kqllint server` did not start: Pending response rejected since connection got disposed. See \"kqllint: Show output\".",
+  );
+});
