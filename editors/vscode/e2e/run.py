@@ -1,11 +1,11 @@
 """The extension in a real VS Code: code-server in headless Chromium, driven by Playwright.
 
-Checks that the findings reach the Problems panel, that a quick fix applies, that Format Document
-gives `kqllint format`'s output and that "kqllint: Fix all" gives `kqllint check --fix`'s. The
-editor's text is read from disk after a save, so what is compared is what the user would get.
-With `--kqllint-without-lsp`, it then points
-`kqllint.path` at a kqllint without the `lsp` extra and at a file that does not exist, and checks
-the message each gives. Screenshots go to `e2e/screenshots/`. See e2e/README.md for the set-up; exit 0 when all pass.
+Checks that the findings reach the Problems panel, that `kqllint.ignore` hides some, that a quick
+fix applies, that Format Document gives `kqllint format`'s output and that "kqllint: Fix all"
+gives `kqllint check --fix`'s. The editor's text is read from disk after a save, so what is
+compared is what the user would get. With `--kqllint-without-lsp`, it then points `kqllint.path`
+at a kqllint without the `lsp` extra and at a file that does not exist, and checks the message
+each gives. Screenshots go to `e2e/screenshots/`. See e2e/README.md; exit 0 when all pass.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def drive(url: str, workspace: Path, args: argparse.Namespace, root: Path) -> in
         page.goto(url)
         page.locator(".monaco-workbench").wait_for()
         open_file(page, script.name)
-        steps = [("problems", check_problems), ("quick-fix", check_quick_fix),
+        steps = [("problems", check_problems), ("ignore-setting", check_ignore), ("quick-fix", check_quick_fix),
                  ("format", check_format), ("fix-all", check_fix_all)]  # fmt: skip
         if args.kqllint_without_lsp:
             steps += [("missing-lsp-extra", missing(args.kqllint_without_lsp, "has no language server: kqllint's `lsp` extra is missing")),
@@ -185,6 +185,23 @@ def check_problems(page: Page, script: Path, kqllint: str) -> None:
     for code in FINDINGS:
         expect(panel.get_by_text(code, exact=False).first).to_be_visible()
     expect(panel).to_contain_text("was renamed `AutomatedFlows`")
+
+
+def check_ignore(page: Page, script: Path, kqllint: str) -> None:
+    """`kqllint.ignore` (a prefix and a rule name) hides those findings; without it they return."""
+    settings = script.parent / ".vscode" / "settings.json"
+    original = settings.read_text()
+    settings.write_text(json.dumps({**json.loads(original), "kqllint.ignore": ["J", "renamed-usage"]}))
+    panel = page.locator(".markers-panel")
+    try:
+        expect(panel).not_to_contain_text("J005")  # the old server's findings are gone
+        expect(panel).to_contain_text("C002")  # the new server's have come, in one publish
+        shown = panel.inner_text()
+        assert not any(code in shown for code in ("J005", "J006", "P011")), f"ignored findings shown: {shown}"
+    finally:
+        settings.write_text(original)
+    for code in FINDINGS:
+        expect(panel).to_contain_text(code)
 
 
 def check_quick_fix(page: Page, script: Path, kqllint: str) -> None:
