@@ -45,6 +45,12 @@ def is_near(word: str, target: str, distance: int = 2) -> bool:
         return True
     if abs(len(word) - len(target)) > distance:
         return False  # the common case of an unrelated word, without the quadratic distance
+    if len(set(word).symmetric_difference(target)) > 2 * distance:
+        # An edit adds at most one letter to a word's set of letters and takes at most one away,
+        # so `distance` edits change the set by at most 2 x `distance` letters. This rejects most
+        # unrelated words of a similar length (the statements' words tried against `policy` and
+        # the kind names), which took 80 of the 850 ms of the profiled findings corpus.
+        return False
     return edit_distance(word, target, distance + 1) <= distance
 
 

@@ -44,3 +44,8 @@ def test_did_you_mean() -> None:
 
 def test_is_near_counts_two_edits_at_most() -> None:
     assert [is_near("polcy", "policy"), is_near("plcy", "policy"), is_near("pcy", "policy")] == [True, True, False]
+
+
+@given(WORDS, WORDS, st.integers(min_value=0, max_value=3))
+def test_is_near_is_the_distance_ignoring_case(word: str, target: str, distance: int) -> None:
+    assert is_near(word, target, distance) == (levenshtein(word.lower(), target.lower()) <= distance)
