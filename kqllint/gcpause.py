@@ -11,7 +11,7 @@ from contextlib import contextmanager
 def paused() -> Iterator[None]:
     """No cyclic collection inside the block; the previous state is restored after it.
 
-    The model is frozen dataclasses without reference cycles, so collecting while it grows
+    The model is immutable value objects without reference cycles, so collecting while it grows
     only rescans it: on the 10 MB benchmark corpus `lint_text` went from 1.08 to 1.34 MB/s and
     10x the input from 11.9x to 10.1x the time. Reference counting still frees everything.
     """
