@@ -21,11 +21,10 @@ from kqllint.diagnostic import Applicability, Edit, Fix, Span
 from kqllint.model import Argument, Problem
 from kqllint.policies.commands import ENTITY_TEXT, Entity, PayloadShape
 from kqllint.policies.commands import Verb as PolicyVerb
-from kqllint.policies.schema import EnumType, Form, LiteralTimespanType, PolicyKind, Property, Slot
-from kqllint.policies.values import literal_timespan_seconds, timespan_seconds
+from kqllint.policies.schema import Form, PolicyKind, Property
+from kqllint.keyword_values import CODE, NUMBER, STRING, UNITS, one_of, value_problem
 from kqllint.suggest import did_you_mean
 
-CODE = "S016"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,98 +36,6 @@ class Item:
     tag: str
     span: Span
     argument: Argument | None = None
-
-
-# ---- values ------------------------------------------------------------------------------------
-
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
-_STRING = re.compile(r"""[hH]?@?(?:'.*'|".*"|```[\s\S]*```|~~~[\s\S]*~~~)\Z""")
-_CALL = re.compile(r"(\w+)\s*\(.*\)\Z", re.S)
-_LITERAL_CALLS = {"datetime", "date", "time", "timespan", "guid", "int", "long", "real", "double", "decimal",
-                  "bool", "boolean", "dynamic"}  # fmt: skip
-_DOTNET_SPAN = re.compile(r"(-?\d+(?:\.\d+)?)(:[\d:.]*)")
-_WEEKS = re.compile(r"(\d+)\s*w(?:eeks?)?", re.I)
-_UNITS = {"d", "day", "days", "h", "hr", "hrs", "hour", "hours", "m", "min", "minute", "minutes", "s", "sec",
-          "second", "seconds", "ms", "milli", "millis", "millisecond", "milliseconds", "micro", "micros",
-          "microsecond", "microseconds", "tick", "ticks"}  # fmt: skip
-
-
-def is_literal(text: str) -> bool:
-    """Whether `text` is one Kusto literal, as the `<timespan>` slot of a keyword form takes it."""
-    if _NUMBER.fullmatch(text) or _STRING.match(text) or text.lower() in ("true", "false"):
-        return True
-    call = _CALL.match(text)
-    if call:
-        return call[1] in _LITERAL_CALLS
-    return literal_timespan_seconds(text) is not None
-
-
-def _literal_problem(value: Argument, name: str) -> Problem | None:
-    """Why the value of `name = value` is not one literal, or None."""
-    text, span = value.value.text, value.value.span
-    if is_literal(text):
-        return None
-    dotnet = _DOTNET_SPAN.fullmatch(text)
-    if dotnet and timespan_seconds(text.lstrip("-")) is not None:
-        read, skipped = dotnet[1], dotnet[2]
-        better = _days(text)
-        return Problem(
-            CODE, f"Kusto reads `{name} = {read}` and skips `{skipped}`: `{text}` is not a timespan literal here",
-            Span(span.start + len(read), span.end), f"write `{better}`",
-            Fix(f"write `{better}`", (Edit(span, better),), Applicability.UNSAFE),
-        )  # fmt: skip
-    if literal_timespan_seconds(text.lower()) is not None:
-        return Problem(CODE, f"`{text}` is not a timespan literal: Kusto's units are lowercase", span,
-                       f"write `{text.lower()}`",
-                       Fix(f"write `{text.lower()}`", (Edit(span, text.lower()),), Applicability.UNSAFE))  # fmt: skip
-    weeks = _WEEKS.fullmatch(text)
-    if weeks:
-        days = f"{int(weeks[1]) * 7}d"
-        return Problem(CODE, f"`{text}` is not a timespan literal: Kusto has no unit for weeks", span,
-                       f"write `{days}`", Fix(f"write `{days}`", (Edit(span, days),), Applicability.UNSAFE))
-    return Problem(CODE, f"`{text}` is not a literal: `{name}` takes a timespan such as `7d`", span,
-                   f"write the value as a timespan literal, e.g. `{name} = 7d`")  # fmt: skip
-
-
-def _days(text: str) -> str:
-    """`10.00:00:00` as Kusto writes it: `10d` for whole days, else `time(10.00:00:00)`."""
-    seconds = timespan_seconds(text)
-    if seconds is not None and seconds >= 0 and seconds % 86400 == 0:
-        return f"{int(seconds // 86400)}d"
-    return f"time({text})"
-
-
-def _value_problem(prop: Property, arg: Argument) -> Problem | None:
-    slot = prop.slot or _slot_of(prop)
-    name = prop.name
-    text, span = arg.value.text, arg.value.span
-    if slot is Slot.LITERAL:
-        return _literal_problem(arg, name)
-    if slot is Slot.STRING and not _STRING.match(text):
-        quoted = f"'{text}'"
-        return Problem(CODE, f"`{name}` takes a string literal, found `{text}`", span, f"write `{name} = {quoted}`",
-                       Fix("quote the value", (Edit(span, quoted),), Applicability.UNSAFE))  # fmt: skip
-    if slot is Slot.KEYWORD and isinstance(prop.type, EnumType):
-        values = prop.type.values
-        if text.lower() not in values:
-            inner = text.strip("'\"`")
-            fix = None
-            if inner.lower() in values:
-                fix = Fix(f"write `{inner.lower()}`", (Edit(span, inner.lower()),), Applicability.UNSAFE)
-            return Problem(CODE, f"`{name}` takes {_or(values)}, found `{text}`", span,
-                           f"write `{name} = {values[0]}` or `{name} = {values[-1]}`, without quotes", fix)  # fmt: skip
-    if slot is Slot.RANGE and not re.fullmatch(r"\S.*\s*\.\.\s*\S.*", text, re.S):
-        return Problem(CODE, f"`{name}` takes a range, `datetime(from) .. datetime(to)`, found `{text}`", span,
-                       f"write `{name} = datetime(from) .. datetime(to)`")  # fmt: skip
-    return None
-
-
-def _slot_of(prop: Property) -> Slot | None:
-    if isinstance(prop.type, LiteralTimespanType):
-        return Slot.LITERAL
-    if isinstance(prop.type, EnumType) and prop.type.keyword:
-        return Slot.KEYWORD
-    return None
 
 
 # ---- the form ----------------------------------------------------------------------------------
@@ -179,11 +86,6 @@ def _head(kind: PolicyKind, verb: PolicyVerb, entity: Entity) -> str:
     return f"`.{verb.value} {ENTITY_TEXT[entity]} policy {kind.name}`"
 
 
-def _or(words: Sequence[str]) -> str:
-    quoted = [f"`{w}`" for w in words]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-
-
 def _named(kind: PolicyKind, verb: PolicyVerb, entity: Entity, items: Sequence[Item]) -> Problem | None:
     props = kind.keyword_form_args()
     order = {p.name.lower(): i for i, p in enumerate(props)}
@@ -232,7 +134,7 @@ def _named(kind: PolicyKind, verb: PolicyVerb, entity: Entity, items: Sequence[I
         pending = _pending_group(props, seen, prop, item.span)
         if pending is not None:
             return pending
-        problem = _value_problem(prop, arg)
+        problem = value_problem(prop, arg)
         if problem is not None:
             return problem
         seen.append(prop)
@@ -298,7 +200,7 @@ def _bare_after_named(by_name: dict[str, Property], previous: Item | None, arg: 
     """`hot = 7 d` (a space before the unit) and `softdelete 7d` (no `=`)."""
     word = arg.value
     last = previous.argument if previous is not None else None
-    if last is not None and last.name is not None and word.text in _UNITS and _NUMBER.fullmatch(last.value.text):
+    if last is not None and last.name is not None and word.text in UNITS and NUMBER.fullmatch(last.value.text):
         joined = last.value.text + word.text
         gap = Span(last.value.span.end, word.span.start)
         return Problem(CODE, f"Kusto reads `{last.name.text} = {last.value.text}` and skips `{word.text}`",
@@ -342,7 +244,7 @@ def _example(kind: PolicyKind, verb: PolicyVerb, entity: Entity) -> list[str] | 
 def _tags(form: Form) -> list[str]:
     out = []
     for token in _EXAMPLE_ITEM.findall(form.example):
-        out.append("order" if token.startswith("(") else "string" if _STRING.match(token) else "bare")
+        out.append("order" if token.startswith("(") else "string" if STRING.match(token) else "bare")
     return out
 
 
@@ -374,7 +276,7 @@ def _positional(kind: PolicyKind, verb: PolicyVerb, entity: Entity, items: Seque
                                    Span(direction.span.start + len(direction.text) - len(more.lstrip()),
                                         direction.span.end), "separate the columns with commas")  # fmt: skip
                 if direction.text.lower() not in words:
-                    return Problem(CODE, f"expected {_or(words)} after `{column}`, found `{direction.text}`",
+                    return Problem(CODE, f"expected {one_of(words)} after `{column}`, found `{direction.text}`",
                                    direction.span, f"write `{column} asc` or `{column} desc`")  # fmt: skip
             rest = [i for i in rest if i.tag != "order"]
             continue
@@ -391,17 +293,17 @@ def _positional(kind: PolicyKind, verb: PolicyVerb, entity: Entity, items: Seque
         if not rest or rest[0].tag != "bare":
             found = rest[0] if rest else None
             if found is None:
-                return _missing(items, _or(words))
-            return Problem(CODE, f"{_head(kind, verb, entity)} expects {_or(words)}, found `{_text(found)}`",
-                           found.span, f"write {_or(words)}")  # fmt: skip
+                return _missing(items, one_of(words))
+            return Problem(CODE, f"{_head(kind, verb, entity)} expects {one_of(words)}, found `{_text(found)}`",
+                           found.span, f"write {one_of(words)}")  # fmt: skip
         word = rest[0].argument.value.text if rest[0].argument else ""
         if word.lower() not in words:
             if word.lower() in docs:
                 return None  # a docs-only form: C006
             guess = _bare_guess(word, words)
             fix = Fix(f"write `{guess}`", (Edit(rest[0].span, guess),), Applicability.UNSAFE) if guess else None
-            return Problem(CODE, f"{_head(kind, verb, entity)} takes {_or(words)}, not `{word}`", rest[0].span,
-                           f"write `{guess}`" if guess else f"write {_or(words)}", fix)  # fmt: skip
+            return Problem(CODE, f"{_head(kind, verb, entity)} takes {one_of(words)}, not `{word}`", rest[0].span,
+                           f"write `{guess}`" if guess else f"write {one_of(words)}", fix)  # fmt: skip
         rest = rest[1:]
     if rest:
         first = rest[0]
