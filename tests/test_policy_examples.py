@@ -221,6 +221,7 @@ def test_the_bad_deployment_has_the_mistakes_it_says() -> None:
     ]
     codes = {d.code for d in lint_text(path.read_text(encoding="utf-8"))}
     assert {"P003", "P011"} <= codes  # the ManagedIdentity mistakes, found today
+    assert "P301" in codes  # `Metrics`' update policy set twice: the second replaces the first
 
 
 def test_readme_table_of_policy_kinds_is_current() -> None:
