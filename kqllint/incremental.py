@@ -7,7 +7,8 @@ Everything that looks across commands runs on the whole script every time: the p
 problems, the script rules (`check_script`), suppressions and configured severities. The result is
 exactly `lint_text`'s (tests/test_incremental.py holds the two equal on random edits of real scripts).
 
-On a 500 KB deployment script an edit's lint takes about 55 ms instead of 90 ms (bench/lsp.py).
+On the 500 KB deployment script of bench/lsp.py, a one-character edit is linted in 56 ms instead of
+`lint_text`'s 77 ms (median of 10, alternating, one process); the parse and the script rules are the rest.
 """
 
 from __future__ import annotations
