@@ -215,3 +215,11 @@ def test_fix_edits_of_a_real_finding_convert() -> None:
     text = ".ALTER cluster policy managed_identity ```[]```"
     item = to_lsp_diagnostic(_diagnostic(Span(1, 6), fix=fix), PositionMap(text))
     assert item.range == types.Range(start=pos(0, 1), end=pos(0, 6))
+
+
+@pytest.mark.parametrize("text", ["", "x", "\n", "a\nb", "a\nb\n", "\n\nab\n\n", "a\r\nb", "a\rb\n", "é\n😀\nz"])
+def test_the_fast_line_index_is_line_index(text: str) -> None:
+    from kqllint.lsp.convert import _line_index
+    from kqllint.source import LineIndex
+
+    assert _line_index(text).starts == LineIndex(text).starts

@@ -20,6 +20,7 @@ from pygls.uris import to_fs_path
 
 from kqllint import __version__
 from kqllint.diagnostic import Applicability, Diagnostic
+from kqllint.incremental import Relinter
 from kqllint.lsp.convert import SOURCE, PositionMap, encoding_of, to_text_edits
 from kqllint.lsp.edits import range_edits, script_edits
 from kqllint.lsp.snapshot import (Linted, Snapshot, clear_config_cache, fix_all_snapshot, format_snapshot,
@@ -41,6 +42,7 @@ class KqlLanguageServer(LanguageServer):
         self.debounce = debounce
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.linted: dict[str, tuple[int, Linted]] = {}
+        self.relinters: dict[str, Relinter] = {}  # used on the worker thread only
         self.generation = 0  # of the configuration: a result computed with an older one is stale
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kqllint")
         self.shown: set[str] = set()
@@ -78,7 +80,8 @@ class KqlLanguageServer(LanguageServer):
         if cached is not None and generation == self.generation and cached.snapshot == snapshot:
             return cached
         generation = self.generation
-        linted = await self.run(lint_snapshot, snapshot, self.encoding)
+        relinter = self.relinters.setdefault(snapshot.uri, Relinter())
+        linted = await self.run(lint_snapshot, snapshot, self.encoding, relinter)
         if linted.config_error:
             self.warn_once(linted.config_error)
         if self.is_current(snapshot) and generation == self.generation:
@@ -117,6 +120,7 @@ class KqlLanguageServer(LanguageServer):
         if (task := self.pending.pop(uri, None)) is not None:
             task.cancel()
         self.linted.pop(uri, None)
+        self.relinters.pop(uri, None)
         self.refused.pop(uri, None)
         if self.pushes:
             self.publish(uri, None, [])

@@ -9,7 +9,7 @@ from lsprotocol import types
 
 from kqllint.config import Config
 from kqllint.diagnostic import Diagnostic
-from kqllint.linter import lint_text
+from kqllint.incremental import Relinter
 from kqllint.lsp.convert import PositionMap, to_lsp_diagnostic
 
 
@@ -54,10 +54,14 @@ def clear_config_cache() -> None:
     clear_cache()
 
 
-def lint_snapshot(snapshot: Snapshot, encoding: str) -> Linted:
-    """Lint one snapshot (on the worker thread): findings, their LSP form, and a result id."""
+def lint_snapshot(snapshot: Snapshot, encoding: str, relinter: Relinter | None = None) -> Linted:
+    """Lint one snapshot (on the worker thread): findings, their LSP form, and a result id.
+
+    `relinter` keeps the findings of the document's previous version: the commands an edit did
+    not touch are not checked again (`kqllint.incremental`).
+    """
     config, error = load_config(snapshot.path)
-    found = lint_text(snapshot.text, snapshot.path, config)
+    found = (relinter or Relinter()).lint(snapshot.text, snapshot.path, config)
     positions = PositionMap(snapshot.text, encoding)
     items = [to_lsp_diagnostic(d, positions) for d in found]
     result_id = f"{snapshot.version}-{hash((snapshot.text, repr(found))) & 0xFFFFFFFF:x}"
