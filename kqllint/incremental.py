@@ -22,16 +22,13 @@ from kqllint.diagnostic import Diagnostic, Edit, Span
 from kqllint.gcpause import paused
 
 # The pieces of `lint_script`, reused so that both assemble findings in the same order.
-from kqllint.linter import _enabler, _problems, _rule_findings, _with_config_severity
+from kqllint.linter import command_findings, context_of, finish, problems, script_findings
 from kqllint.model import Command, Script
-from kqllint.rules import RULES
 from kqllint.rules._rule import Context
 from kqllint.script import parse_script
-from kqllint.suppression import apply_suppressions, file_context
 
 # A command's findings may depend on the clock (`expiry-in-past`): kept no longer than this.
 MAX_AGE_SECONDS = 60.0
-_SCRIPT_CODES = frozenset(r.code for r in RULES if r.check_script)
 _DEFAULT = Config()
 
 _Key = tuple[str, object, bool]  # a command's text, its container, and whether it is joined to the one before
@@ -49,18 +46,12 @@ class Relinter:
         config = config or _DEFAULT
         with paused():
             script = parse_script(text, payloads=False)
-            context = _context(script, path, config)
+            context = context_of(script, path, config)
             self._refresh((path, config, context))
-            found = _problems(script) + self._command_findings(script, context, config, path)
-            script_context = _context(script, path, config)  # a new `shared`, as each run has
-            for rule in RULES:
-                if rule.check_script and config.enabled(rule.code, path):
-                    found.extend(map(rule.diagnostic, rule.check_script(script, script_context)))
-            enabled = [d for d in found if config.enabled(d.code, path)]
-            kept = apply_suppressions(script, enabled, _enabler(config, path))
-            kept = [_with_config_severity(d, config) for d in kept]
-        kept.sort(key=Diagnostic.sort_key)
-        return kept
+            found = problems(script) + self._command_findings(script, context, config, path)
+            # A new `Context` (so a new `shared`), as every run of the script rules has.
+            found += script_findings(script, context_of(script, path, config), config, path)
+            return finish(script, found, config, path)
 
     def _refresh(self, setting: tuple[str | None, Config, Context]) -> None:
         """Forget every kept finding when the path, configuration or context changed, or they are old."""
@@ -98,16 +89,10 @@ def _lint_commands(script: Script, commands: list[Command], keys: list[_Key], co
     alone = Script(script.text, tuple(commands), script.comments, ())
     starts = [c.span.start for c in commands]
     found: dict[_Key, list[Diagnostic]] = {k: [] for k in keys}
-    for d in _rule_findings(alone, _context(script, path, config), config, path):
-        if d.code not in _SCRIPT_CODES:
-            i = bisect.bisect_right(starts, d.span.start) - 1  # a command's findings lie in it
-            found[keys[i]].append(_shifted(d, -starts[i]))
+    for d in command_findings(alone, context_of(script, path, config), config, path):
+        i = bisect.bisect_right(starts, d.span.start) - 1  # a command's findings lie in it
+        found[keys[i]].append(_shifted(d, -starts[i]))
     return found
-
-
-def _context(script: Script, path: str | None, config: Config) -> Context:
-    runs_in = file_context(script) or config.context_of(path)  # the file's directive wins
-    return Context(path, config.identities, runs_in, config.database_of(path))
 
 
 def _shifted(diagnostic: Diagnostic, by: int) -> Diagnostic:

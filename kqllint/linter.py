@@ -44,9 +44,20 @@ def lint_script(
     without the fast check (`kqllint.rules._quiet`); the findings are the same either way.
     """
     config = config or _DEFAULT
-    runs_in = file_context(script) or config.context_of(path)  # the file's directive wins
-    context = Context(path, config.identities, runs_in, config.database_of(path))
-    found = _problems(script) + _rule_findings(script, context, config, path, exact)
+    context = context_of(script, path, config)
+    found = problems(script) + command_findings(script, context, config, path, exact)
+    return finish(script, found + script_findings(script, context, config, path), config, path)
+
+
+def context_of(script: Script, path: str | None, config: Config) -> Context:
+    """What the rules of one run know: the path, the configured identities, where the script
+    runs (its `// kqllint: context=` directive wins over the configuration) and the database."""
+    runs_in = file_context(script) or config.context_of(path)
+    return Context(path, config.identities, runs_in, config.database_of(path))
+
+
+def finish(script: Script, found: list[Diagnostic], config: Config, path: str | None) -> list[Diagnostic]:
+    """The findings a user sees: enabled, not suppressed, at their configured severity, sorted."""
     enabled = [d for d in found if config.enabled(d.code, path)]
     kept = [_with_config_severity(d, config) for d in apply_suppressions(script, enabled, _enabler(config, path))]
     kept.sort(key=Diagnostic.sort_key)
@@ -57,7 +68,7 @@ def _enabler(config: Config, path: str | None) -> Callable[[str], bool]:
     return lambda code: config.enabled(code, path)
 
 
-def _problems(script: Script) -> list[Diagnostic]:
+def problems(script: Script) -> list[Diagnostic]:
     """The parser's syntax problems, reported under their syntax rules."""
     found = []
     for statement in script.statements:
@@ -107,9 +118,10 @@ class _Chooser:
         return found
 
 
-def _rule_findings(
+def command_findings(
     script: Script, context: Context, config: Config, path: str | None, exact: bool = False
 ) -> list[Diagnostic]:
+    """The findings of the rules that check one command at a time, command after command."""
     found: list[Diagnostic] = []
     enabled = [r for r in RULES if r.checks_commands and config.enabled(r.code, path)]
     choose = _Chooser(enabled)
@@ -143,6 +155,12 @@ def _rule_findings(
                 found.append(rule.diagnostic(finding))
         if view_rules:
             found.extend(_view_findings(command, view or View(command, kind, now), view_rules, context))
+    return found
+
+
+def script_findings(script: Script, context: Context, config: Config, path: str | None) -> list[Diagnostic]:
+    """The findings of the rules that read the whole script (blank lines, checks across commands)."""
+    found: list[Diagnostic] = []
     for rule in RULES:
         if rule.check_script and config.enabled(rule.code, path):
             found.extend(map(rule.diagnostic, rule.check_script(script, context)))
