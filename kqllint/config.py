@@ -8,7 +8,7 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kqllint.diagnostic import Severity
 
@@ -236,8 +236,7 @@ def _table_of(path: str) -> dict[str, Any] | None:
 # ---- command-line flags ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(NamedTuple):  # not a dataclass: 0.7 ms less start-up (kqllint/files.py)
     """`--select`, `--ignore`, `--extend-select` and `--fail-on`, laid over each file's configuration.
 
     `--select` replaces the file's whole selection (its `ignore` and `extend-select` too), as

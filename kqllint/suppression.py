@@ -22,7 +22,9 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from kqllint import lazy_re
 from kqllint.config import CONTEXTS, RENAMED
 from kqllint.diagnostic import Diagnostic, Edit, Fix, Span
 from kqllint.model import Comment, Script, Statement
@@ -33,11 +35,11 @@ from kqllint.suggest import did_you_mean
 
 KINDS = ("ignore", "ignore-file", "disable", "enable")
 UNUSED, INVALID = "M001", "M002"
-_PREFIX = re.compile(r"//\s*kqllint\s*:", re.I)
-_DIRECTIVE = re.compile(r"\s*(?P<kind>[\w-]*)\s*(?:\[(?P<codes>[^\]\r\n]*)\])?")
-_CODE = re.compile(r"[^,\s]+")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_CONTEXT = re.compile(r"\s*context(?![\w-])\s*(?:=\s*(?P<value>\S*))?")
+_PREFIX = lazy_re.compile(r"//\s*kqllint\s*:", re.I)
+_DIRECTIVE = lazy_re.compile(r"\s*(?P<kind>[\w-]*)\s*(?:\[(?P<codes>[^\]\r\n]*)\])?")
+_CODE = lazy_re.compile(r"[^,\s]+")
+_LINE_BREAK = lazy_re.compile(r"\r\n|\r|\n")
+_CONTEXT = lazy_re.compile(r"\s*context(?![\w-])\s*(?:=\s*(?P<value>\S*))?")
 _CONTEXT_SYNTAX = "`// kqllint: context=database` (or `context=cluster`) before the first statement"
 _SYNTAX = "`// kqllint: ignore[CODE, ...]` (or `ignore-file`, `disable`, `enable`)"
 # Every word a suppression may name: a code, a rule name, or a renamed code or name (`P019`).
@@ -62,8 +64,7 @@ class _Directive:
         return tuple(dict.fromkeys(_CODE_OF[c] for c, _ in self.written if c in _CODE_OF))
 
 
-@dataclass(frozen=True)
-class _Cover:
+class _Cover(NamedTuple):  # not a dataclass: start-up (kqllint/files.py)
     start: int
     end: int
     directive: _Directive

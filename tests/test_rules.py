@@ -93,7 +93,7 @@ def test_payload_rules_that_read_the_head_say_so(rule) -> None:
     read nothing of the head: a rule reading the verb, scope or name must set `READS_HEAD`."""
     import inspect
 
-    source = inspect.getsource(inspect.getmodule(rule.check_command or rule.check_view))
+    source = inspect.getsource(inspect_module(rule))
     assert rule.reads_head == bool(_HEAD_FIELDS.search(source)), f"{rule.code}: READS_HEAD is {rule.reads_head}"
 
 
@@ -139,9 +139,9 @@ def test_documented_example_gives_no_error(example: dict) -> None:  # type: igno
 
 
 def inspect_module(rule):  # type: ignore[no-untyped-def]
-    import inspect
+    from kqllint.rules import load
 
-    return inspect.getmodule(rule.check_command or rule.check_view)
+    return load(rule)  # the registry imports a rule's module on first use
 
 
 # ---- renamed codes: the ManagedIdentity codes whose check became generic --------------

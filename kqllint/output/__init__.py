@@ -42,6 +42,8 @@ def is_fixable(d: Diagnostic, unsafe_fixes: bool = False) -> bool:
 
 def render(name: str, reports: list[FileReport], color: bool = False, unsafe_fixes: bool = False) -> str:
     """`reports` in output format `name`; `full` and `concise` mark the fixes `--fix` applies with `[*]`."""
+    if name in ("full", "concise") and not any(r.diagnostics for r in reports):
+        return ""  # what both print for no finding, without importing either
     if name == "full":
         from kqllint.output.full import render as full
 
