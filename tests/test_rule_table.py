@@ -29,7 +29,7 @@ def _generator() -> ModuleType:
 def test_the_generated_table_matches_the_rule_modules() -> None:
     """kqllint/_rule_table.py holds what the modules declare today (drift guard)."""
     assert (ROOT / "kqllint" / "_rule_table.py").read_text("utf-8") == _generator().generated(), (
-        "run python3 tools/gen_rule_table.py, then python3 tools/gen_docs.py"
+        "run python3 tools/gen_docs.py (it regenerates the rule table, then the docs)"
     )
 
 

@@ -1,16 +1,15 @@
 """Regenerate `docs/rules/CODE.md` and the README's rule table from the rule docstrings.
 
-Usage: `python3 tools/gen_docs.py` writes them; `--check` writes nothing and exits 1 when any
-is stale (the test suite runs the same comparison).
+Usage: `python3 tools/gen_docs.py` first regenerates the rule table the registry is built from
+(`tools/gen_rule_table.py`), then writes them; `--check` writes nothing and exits 1 when any is
+stale (the test suite runs the same comparison).
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
-
-from kqllint.docs import rule_markdown, rules_table
-from kqllint.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = Path("docs") / "rules"
@@ -21,6 +20,10 @@ COMMAND = "python3 tools/gen_docs.py"
 
 def generated(root: Path = ROOT) -> dict[Path, str]:
     """Every generated file (relative to `root`) with the text it must hold."""
+    # Imported here: `main` regenerates the rule table, which `kqllint.rules` reads, first.
+    from kqllint.docs import rule_markdown, rules_table
+    from kqllint.rules import RULES
+
     files = {DOCS / f"{r.code}.md": rule_markdown(r) for r in RULES}
     readme = (root / README).read_text(encoding="utf-8")
     head, start, rest = readme.partition(START)
@@ -63,6 +66,7 @@ def main(argv: list[str]) -> int:
         if out:
             print(f"run `{COMMAND}` to regenerate", file=sys.stderr)
         return 1 if out else 0
+    subprocess.run([sys.executable, str(ROOT / "tools" / "gen_rule_table.py")], check=True)
     for path in write():
         print(f"wrote {path}")
     return 0

@@ -3,9 +3,9 @@ and parts it reads) as its module declares it, so that the registry can list eve
 choose the ones to run without importing a rule module.
 
 Usage: `python3 tools/gen_rule_table.py` writes the module; `--check` writes nothing and exits 1
-when it is stale (tests/test_rule_table.py runs the same comparison). Run it after adding a rule
-or changing a rule's constants or docstring, before `tools/gen_docs.py`: the docs are read from
-the table. The rule modules stay the one place where a rule is written.
+when it is stale (tests/test_rule_table.py runs the same comparison). `tools/gen_docs.py` runs it
+first, so after adding a rule or changing a rule's constants or docstring that one command
+regenerates the table and the docs read from it. The rule modules stay the one place where a rule is written.
 """
 
 from __future__ import annotations

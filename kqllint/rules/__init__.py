@@ -1,5 +1,5 @@
 """The registry: every rule module, by name. Add a rule by adding its module here, then run
-`python3 tools/gen_rule_table.py` (and `tools/gen_docs.py`).
+`python3 tools/gen_docs.py` (it regenerates `kqllint/_rule_table.py`, then the rule docs).
 
 The rules' records come from `kqllint/_rule_table.py`, generated from the modules and checked by
 tests/test_rule_table.py: listing the rules, choosing the ones that apply to a policy kind and
