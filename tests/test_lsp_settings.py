@@ -148,7 +148,8 @@ async def test_a_bad_setting_is_reported_and_ignored(tmp_path: Path) -> None:
         # a changed configuration that names no known rule selects as if `select` were not set
         client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"select": ["nope"]}))
         assert "C002" in await published_codes(client)
-        assert client.messages[-1].message == "kqllint: ignored in setting `select`: unknown rule code, prefix or name `nope`"
+        unknown = "kqllint: ignored in setting `select`: unknown rule code, prefix or name `nope`"
+        assert client.messages[-1].message == unknown
 
 
 @pytest.mark.parametrize("value", [None, 3, "x", [], {"kqllint": None}, {"select": None, "unsafeFixes": None}])
