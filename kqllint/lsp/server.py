@@ -20,9 +20,11 @@ from pygls.uris import to_fs_path
 
 from kqllint import __version__
 from kqllint.diagnostic import Applicability, Diagnostic
+from kqllint.fixes import applicable
 from kqllint.incremental import Relinter
 from kqllint.lsp.convert import SOURCE, PositionMap, encoding_of, to_text_edits
 from kqllint.lsp.edits import range_edits, script_edits
+from kqllint.lsp.options import ClientOptions, read_options
 from kqllint.lsp.snapshot import (Linted, Snapshot, clear_config_cache, fix_all_snapshot, format_snapshot,
                                   lint_snapshot)  # fmt: skip
 
@@ -48,6 +50,8 @@ class KqlLanguageServer(LanguageServer):
         self.shown: set[str] = set()
         self.refused: dict[str, str] = {}  # uri -> the last formatting refusal shown for it
         self.pulls = False  # set by `initialize`, from what the client can do
+        self.options = ClientOptions()  # the client's settings, as the CLI's flags
+        self.option_errors: list[str] = []  # said once the client is initialized
 
     def shutdown(self) -> None:
         self.worker.shutdown(wait=False, cancel_futures=True)
@@ -81,7 +85,7 @@ class KqlLanguageServer(LanguageServer):
             return cached
         generation = self.generation
         relinter = self.relinters.setdefault(snapshot.uri, Relinter())
-        linted = await self.run(lint_snapshot, snapshot, self.encoding, relinter)
+        linted = await self.run(lint_snapshot, snapshot, self.encoding, relinter, self.options.overrides)
         if linted.config_error:
             self.warn_once(linted.config_error)
         if self.is_current(snapshot) and generation == self.generation:
@@ -128,6 +132,22 @@ class KqlLanguageServer(LanguageServer):
     def reload_config(self) -> None:
         """A configuration file changed: forget what was read, and check every open document again."""
         self.worker.submit(clear_config_cache)  # on the worker, the only thread that reads them
+        self.recheck()
+
+    def set_options(self, settings: object) -> None:
+        """Take the client's settings; a bad one is ignored (`show_option_errors` says which)."""
+        self.options, self.option_errors = read_options(settings)
+
+    def show_option_errors(self) -> None:
+        """Say what was wrong in the settings: in the log, one line each, and in one message."""
+        for message in self.option_errors:
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=message))
+        if self.option_errors:
+            message = "\n".join(self.option_errors)
+            self.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=message))
+
+    def recheck(self) -> None:
+        """Check every open document again: a result computed before now is stale."""
         self.generation += 1
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
@@ -170,6 +190,14 @@ def did_save(ls: KqlLanguageServer, params: types.DidSaveTextDocumentParams) -> 
         ls.reload_config()
 
 
+def did_change_configuration(ls: KqlLanguageServer, params: types.DidChangeConfigurationParams) -> None:
+    """New settings replace the old ones whole (absent ones are the defaults); every document is
+    checked again with them."""
+    ls.set_options(params.settings)
+    ls.show_option_errors()
+    ls.recheck()
+
+
 def did_change_watched_files(ls: KqlLanguageServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(_is_config(change.uri) for change in params.changes):
         ls.reload_config()
@@ -182,6 +210,7 @@ def initialize(ls: KqlLanguageServer, params: types.InitializeParams) -> None:
     only when the document changes: a changed configuration file would not show until the next
     keystroke. Such a client gets pushed diagnostics, which every client shows.
     """
+    ls.set_options(params.initialization_options)  # the errors are shown once initialized
     text_document = params.capabilities.text_document
     workspace = params.capabilities.workspace
     refresh = workspace.diagnostics.refresh_support if workspace and workspace.diagnostics else None
@@ -192,7 +221,9 @@ def initialize(ls: KqlLanguageServer, params: types.InitializeParams) -> None:
 
 
 async def initialized(ls: KqlLanguageServer, params: types.InitializedParams) -> None:
-    """Ask the client to report changes to configuration files, when it can watch files for us."""
+    """Say what was wrong in `initializationOptions`, and ask the client to report changes to
+    configuration files, when it can watch files for us."""
+    ls.show_option_errors()
     workspace = ls.client_capabilities.workspace
     watched = workspace.did_change_watched_files if workspace else None
     if not (watched and watched.dynamic_registration):
@@ -244,7 +275,9 @@ async def _formatted(ls: KqlLanguageServer, snapshot: Snapshot) -> str:
 
 async def code_actions(ls: KqlLanguageServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     """A quick fix for each fixable finding the client sent in the request's context (the ones it
-    shows at the cursor or selection), and `source.fixAll` for the safe ones."""
+    shows at the cursor or selection), and `source.fixAll` for the safe ones (and the unsafe ones
+    too with the `unsafeFixes` setting). Each unsafe fix is offered as its own, labelled, quick fix
+    either way: applying one is a choice made for that finding."""
     snapshot = ls.snapshot(params.text_document.uri)
     linted = await ls.lint(snapshot)
     positions = PositionMap(snapshot.text, ls.encoding)
@@ -255,8 +288,9 @@ async def code_actions(ls: KqlLanguageServer, params: types.CodeActionParams) ->
         for diagnostic, item in zip(linted.diagnostics, linted.items):
             if diagnostic.fix is not None and diagnostic.fix.edits and _key(item) in asked:
                 actions.append(_quick_fix(snapshot.uri, diagnostic, item, positions))
-    if _wanted(FIX_ALL, only) and any(_is_safe(d) for d in linted.diagnostics):
-        action = _fix_all_action(snapshot)
+    unsafe = ls.options.unsafe_fixes
+    if _wanted(FIX_ALL, only) and any(applicable(d, unsafe) for d in linted.diagnostics):
+        action = _fix_all_action(snapshot, unsafe)
         if only is not None or not _resolves_edits(ls):
             action = await resolve_code_action(ls, action)
         actions.append(action)
@@ -268,7 +302,8 @@ async def resolve_code_action(ls: KqlLanguageServer, action: types.CodeAction) -
     if action.kind != FIX_ALL or action.edit is not None or not isinstance(action.data, dict):
         return action
     snapshot = ls.snapshot(action.data["uri"])
-    fixed = await ls.run(fix_all_snapshot, snapshot)
+    unsafe = action.data.get("unsafe") is True
+    fixed = await ls.run(fix_all_snapshot, snapshot, ls.options.overrides, unsafe)
     changes = await ls.run(script_edits, snapshot.text, fixed)
     edits = to_text_edits(changes, PositionMap(snapshot.text, ls.encoding))
     action.edit = types.WorkspaceEdit(changes={snapshot.uri: edits})
@@ -290,14 +325,11 @@ def _quick_fix(uri: str, diagnostic: Diagnostic, item: types.Diagnostic,
     )
 
 
-def _fix_all_action(snapshot: Snapshot) -> types.CodeAction:
-    return types.CodeAction(title="Fix all safely fixable kqllint problems", kind=FIX_ALL,
-                            data={"uri": snapshot.uri})  # fmt: skip
-
-
-def _is_safe(diagnostic: Diagnostic) -> bool:
-    fix = diagnostic.fix
-    return fix is not None and bool(fix.edits) and fix.applicability is Applicability.SAFE
+def _fix_all_action(snapshot: Snapshot, unsafe: bool) -> types.CodeAction:
+    """Fix-all, resolved later; `data` keeps whether unsafe fixes were on when it was offered, so
+    the edit is the one its title promised."""
+    title = "Fix all kqllint problems, unsafe fixes included" if unsafe else "Fix all safely fixable kqllint problems"
+    return types.CodeAction(title=title, kind=FIX_ALL, data={"uri": snapshot.uri, "unsafe": unsafe})
 
 
 def _wanted(kind: str, only: list[str] | None) -> bool:
@@ -327,6 +359,7 @@ def build_server(debounce: float = DEBOUNCE_SECONDS) -> KqlLanguageServer:
     server.feature(types.TEXT_DOCUMENT_DID_CLOSE)(did_close)
     server.feature(types.TEXT_DOCUMENT_DID_SAVE)(did_save)
     server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)(did_change_watched_files)
+    server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)(did_change_configuration)
     server.feature(types.INITIALIZE)(initialize)
     server.feature(types.INITIALIZED)(initialized)
     server.feature(types.TEXT_DOCUMENT_FORMATTING)(formatting)

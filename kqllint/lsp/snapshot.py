@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 from lsprotocol import types
 
-from kqllint.config import Config
+from kqllint.config import Config, Overrides
 from kqllint.diagnostic import Diagnostic
 from kqllint.incremental import Relinter
 from kqllint.lsp.convert import PositionMap, to_lsp_diagnostic
@@ -32,35 +32,34 @@ class Linted:
     config_error: str | None
 
 
-def load_config(path: str | None) -> tuple[Config, str | None]:
-    """The nearest configuration for `path`, or the defaults and why they are used."""
-    try:
-        from kqllint.config import ConfigError, load_config_for
-    except ImportError:  # an older kqllint without configuration files
-        return Config(), None
-    if path is None:
-        return Config(), None
-    try:
-        return load_config_for(path), None
-    except ConfigError as exc:
-        return Config(), f"kqllint: {exc}; using the default configuration"
+def load_config(path: str | None, overrides: Overrides | None = None) -> tuple[Config, str | None]:
+    """The nearest configuration for `path` (or the defaults, and why they are used), with the
+    client's settings laid over it as the CLI lays its flags (`Overrides.apply`)."""
+    from kqllint.config import ConfigError, load_config_for
+
+    config, error = Config(), None
+    if path is not None:
+        try:
+            config = load_config_for(path)
+        except ConfigError as exc:
+            error = f"kqllint: {exc}; using the default configuration"
+    return (config if overrides is None else overrides.apply(config)), error
 
 
 def clear_config_cache() -> None:
-    try:
-        from kqllint.config import clear_cache
-    except ImportError:
-        return
+    from kqllint.config import clear_cache
+
     clear_cache()
 
 
-def lint_snapshot(snapshot: Snapshot, encoding: str, relinter: Relinter | None = None) -> Linted:
+def lint_snapshot(snapshot: Snapshot, encoding: str, relinter: Relinter | None = None,
+                  overrides: Overrides | None = None) -> Linted:  # fmt: skip
     """Lint one snapshot (on the worker thread): findings, their LSP form, and a result id.
 
     `relinter` keeps the findings of the document's previous version: the commands an edit did
-    not touch are not checked again (`kqllint.incremental`).
+    not touch are not checked again (`kqllint.incremental`). `overrides` are the client's settings.
     """
-    config, error = load_config(snapshot.path)
+    config, error = load_config(snapshot.path, overrides)
     found = (relinter or Relinter()).lint(snapshot.text, snapshot.path, config)
     positions = PositionMap(snapshot.text, encoding)
     items = [to_lsp_diagnostic(d, positions) for d in found]
@@ -85,9 +84,10 @@ def format_snapshot(snapshot: Snapshot) -> tuple[str, str | None]:
     return result.text, f"kqllint: {name}: " + "; ".join(refusals)
 
 
-def fix_all_snapshot(snapshot: Snapshot) -> str:
-    """The text with every safe fix applied (unsafe fixes are never part of fix-all)."""
+def fix_all_snapshot(snapshot: Snapshot, overrides: Overrides | None = None, unsafe: bool = False) -> str:
+    """The text with every fix of the selected rules applied: the safe ones, and the unsafe ones
+    too when `unsafe` (the client's `unsafeFixes`, as `check --fix --unsafe-fixes`)."""
     from kqllint.fixes import fix_text
 
-    config, _ = load_config(snapshot.path)
-    return fix_text(snapshot.text, snapshot.path, config, unsafe=False).text
+    config, _ = load_config(snapshot.path, overrides)
+    return fix_text(snapshot.text, snapshot.path, config, unsafe=unsafe).text

@@ -2,22 +2,25 @@
 // The decisions (which kqllint, what to say, what to show) live in the modules without `vscode`.
 
 import { spawn, type ChildProcess } from "child_process";
-import * as path from "path";
 import * as vscode from "vscode";
 import {
   CloseAction,
+  CodeActionKind,
+  CodeActionRequest,
+  DidChangeConfigurationNotification,
   DocumentFormattingRequest,
   ErrorAction,
   LanguageClient,
   RevealOutputChannelOn,
+  type CodeAction,
+  type Command,
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
 
 import { findKqllint, realHost, serverCommand, type Found } from "./executable";
-import { keepShown } from "./filter";
 import { notFoundMessage, startFailureMessage } from "./messages";
-import { fixAllArgs, readSettings, type Settings } from "./settings";
+import { needsRestart, readSettings, serverOptions, type Settings } from "./settings";
 
 const LANGUAGE = "kusto";
 const NOT_RUNNING = 'kqllint is not running: see why in "kqllint: Show output", then run "kqllint: Restart server".';
@@ -43,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("kqllint.showOutput", () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration("kqllint")) {
-        void restart();
+        void settingsChanged();
       }
     }),
   );
@@ -60,6 +63,21 @@ function restart(): Promise<void> {
   starting = starting.then(async () => {
     await stop();
     await start();
+  });
+  return starting;
+}
+
+/** Tell the running server the new rule settings; start another one when `path` or `interpreter` changed. */
+function settingsChanged(): Promise<void> {
+  starting = starting.then(async () => {
+    const settings = readSettings(vscode.workspace.getConfiguration("kqllint"));
+    if (running === undefined || needsRestart(running.settings, settings)) {
+      await stop();
+      await start();
+      return;
+    }
+    running.settings = settings;
+    await running.client.sendNotification(DidChangeConfigurationNotification.type, { settings: serverOptions(settings) });
   });
   return starting;
 }
@@ -165,16 +183,7 @@ function clientOptions(settings: Settings, launch: Launch): LanguageClientOption
       },
     },
     initializationFailedHandler: () => false,
-    middleware: {
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, keepShown(diagnostics, settings.select, settings.ignore)),
-      provideDiagnostics: async (document, previousResultId, token, next) => {
-        const report = await next(document, previousResultId, token);
-        if (report && report.kind === "full") {
-          return { ...report, items: keepShown(report.items, settings.select, settings.ignore) };
-        }
-        return report;
-      },
-    },
+    initializationOptions: serverOptions(settings),
   };
 }
 
@@ -242,21 +251,8 @@ function kustoEditor(): vscode.TextEditor | undefined {
   return editor;
 }
 
-/** Replace the whole document with `text`, unless it changed since `version`. */
-async function replaceAll(editor: vscode.TextEditor, version: number, text: string): Promise<void> {
-  const document = editor.document;
-  if (document.version !== version) {
-    void vscode.window.showWarningMessage("kqllint: the document changed meanwhile; run the command again.");
-    return;
-  }
-  if (text === document.getText()) {
-    return;
-  }
-  const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-  await editor.edit((builder) => builder.replace(whole, text));
-}
-
-/** "kqllint: Fix all": `kqllint check --fix` on the document's text, with the editor's settings. */
+/** "kqllint: Fix all": the server's `source.fixAll` on the whole document (the safe fixes of the
+ * selected rules, and the unsafe ones too when `kqllint.unsafeFixes` is on). */
 async function fixAll(): Promise<void> {
   const editor = kustoEditor();
   if (editor === undefined) {
@@ -268,16 +264,22 @@ async function fixAll(): Promise<void> {
   }
   const document = editor.document;
   const version = document.version;
-  const file = document.isUntitled ? undefined : document.uri.fsPath;
-  const [command, ...prefixArgs] = running.found.prefix;
-  const args = [...prefixArgs, ...fixAllArgs(running.settings, file)];
-  const cwd = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? (file ? path.dirname(file) : undefined);
-  const result = await runWithStdin(command, args, document.getText(), cwd);
-  if (result.code !== 0) {
-    report(`\`kqllint check --fix\` failed (status ${result.code}): ${result.stderr.trim() || result.error || "no message"}`);
+  const client = running.client;
+  const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+  const actions = await client.sendRequest(CodeActionRequest.type, {
+    textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(document),
+    range: client.code2ProtocolConverter.asRange(whole),
+    context: { diagnostics: [], only: [CodeActionKind.SourceFixAll] },
+  });
+  const action = (actions ?? []).find((a: Command | CodeAction): a is CodeAction => typeof a.command !== "string");
+  if (action?.edit === undefined) {
+    return; // nothing to fix
+  }
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage("kqllint: the document changed meanwhile; run the command again.");
     return;
   }
-  await replaceAll(editor, version, result.stdout);
+  await vscode.workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(action.edit));
 }
 
 /** "kqllint: Format": kqllint's formatting of the whole document, whichever formatter is the default. */
@@ -303,20 +305,4 @@ async function format(): Promise<void> {
   const workspaceEdit = new vscode.WorkspaceEdit();
   workspaceEdit.set(document.uri, await client.protocol2CodeConverter.asTextEdits(edits));
   await vscode.workspace.applyEdit(workspaceEdit);
-}
-
-function runWithStdin(command: string, args: string[], input: string, cwd: string | undefined):
-  Promise<{ code: number | null; stdout: string; stderr: string; error?: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, PYTHONIOENCODING: "utf-8" } });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-    child.once("error", (error) => resolve({ code: null, stdout: "", stderr: "", error: error.message }));
-    child.once("close", (code) =>
-      resolve({ code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }),
-    );
-    child.stdin.end(input, "utf8");
-  });
 }

@@ -1,4 +1,4 @@
-// The extension's settings, read once per server start, and what they mean for the CLI.
+// The extension's settings, and what the server is told of them.
 // No `vscode` import: the unit tests run this module under plain node.
 
 /** The `kqllint.*` settings, with their defaults filled in. */
@@ -7,10 +7,11 @@ export interface Settings {
   readonly interpreter: readonly string[];
   readonly select: readonly string[];
   readonly ignore: readonly string[];
+  readonly extendSelect: readonly string[];
   readonly unsafeFixes: boolean;
 }
 
-export const DEFAULTS: Settings = { path: [], interpreter: [], select: [], ignore: [], unsafeFixes: false };
+export const DEFAULTS: Settings = { path: [], interpreter: [], select: [], ignore: [], extendSelect: [], unsafeFixes: false };
 
 /** Something that answers `get(key)` the way `vscode.WorkspaceConfiguration` does. */
 export interface ConfigurationLike {
@@ -24,6 +25,7 @@ export function readSettings(config: ConfigurationLike): Settings {
     interpreter: strings(config.get("interpreter")),
     select: strings(config.get("select")),
     ignore: strings(config.get("ignore")),
+    extendSelect: strings(config.get("extendSelect")),
     unsafeFixes: config.get("unsafeFixes") === true,
   };
 }
@@ -35,24 +37,27 @@ function strings(value: unknown): string[] {
 }
 
 /**
- * The arguments after `kqllint` that fix a document read from stdin as the "Fix all" command
- * does: `kqllint check --fix`, with the same rule selection the editor shows, and the unsafe
- * fixes only when `kqllint.unsafeFixes` is on. The fixed text is printed on stdout.
+ * What the server is told of the settings (`initializationOptions`, then
+ * `workspace/didChangeConfiguration`): the CLI's `--select`, `--ignore`, `--extend-select` and
+ * `--unsafe-fixes`, which the server lays over each file's configuration as the CLI does.
  */
-export function fixAllArgs(settings: Settings, fileName: string | undefined): string[] {
-  const args = ["check", "--fix", "--quiet", "--output-format", "concise", "--exit-zero"];
-  if (settings.select.length > 0) {
-    args.push("--select", settings.select.join(","));
-  }
-  if (settings.ignore.length > 0) {
-    args.push("--ignore", settings.ignore.join(","));
-  }
-  if (settings.unsafeFixes) {
-    args.push("--unsafe-fixes");
-  }
-  if (fileName !== undefined) {
-    args.push("--stdin-filename", fileName);
-  }
-  args.push("-");
-  return args;
+export interface ServerOptions {
+  readonly select: readonly string[];
+  readonly ignore: readonly string[];
+  readonly extendSelect: readonly string[];
+  readonly unsafeFixes: boolean;
+}
+
+export function serverOptions(settings: Settings): ServerOptions {
+  const { select, ignore, extendSelect, unsafeFixes } = settings;
+  return { select: [...select], ignore: [...ignore], extendSelect: [...extendSelect], unsafeFixes };
+}
+
+/** Whether a change of settings needs another server (another kqllint), rather than new options. */
+export function needsRestart(before: Settings, after: Settings): boolean {
+  return !sameList(before.path, after.path) || !sameList(before.interpreter, after.interpreter);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { DEFAULTS, fixAllArgs, readSettings } from "../settings";
+import { DEFAULTS, needsRestart, readSettings, serverOptions } from "../settings";
 
 function config(values: Record<string, unknown>) {
   return { get: (key: string) => values[key] };
@@ -13,24 +13,46 @@ test("readSettings: nothing set gives the defaults, with unsafe fixes off", () =
 });
 
 test("readSettings: lists are trimmed, blanks and non-strings dropped, a lone string is a list", () => {
-  const settings = readSettings(config({ path: "/opt/kqllint", select: [" P0 ", "", 3, "C002"], ignore: null, unsafeFixes: "yes" }));
-  assert.deepEqual(settings, { path: ["/opt/kqllint"], interpreter: [], select: ["P0", "C002"], ignore: [], unsafeFixes: false });
+  const settings = readSettings(
+    config({ path: "/opt/kqllint", select: [" P0 ", "", 3, "C002"], ignore: null, extendSelect: "J005", unsafeFixes: "yes" }),
+  );
+  assert.deepEqual(settings, {
+    path: ["/opt/kqllint"], interpreter: [], select: ["P0", "C002"], ignore: [], extendSelect: ["J005"], unsafeFixes: false,
+  });
 });
 
-const fixCases: Array<{ name: string; settings: Partial<typeof DEFAULTS>; file?: string; tail: string[] }> = [
-  { name: "defaults: safe fixes only, the file named", settings: {}, file: "/w/a.kql", tail: ["--stdin-filename", "/w/a.kql", "-"] },
-  { name: "an untitled document has no file name", settings: {}, tail: ["-"] },
+// VS Code's settings -> what the server gets in `initializationOptions` and `didChangeConfiguration`
+const optionCases: Array<{ name: string; values: Record<string, unknown>; options: Record<string, unknown> }> = [
+  { name: "nothing set: the CLI's defaults", values: {}, options: { select: [], ignore: [], extendSelect: [], unsafeFixes: false } },
   {
-    name: "select, ignore and unsafe fixes as the CLI spells them",
-    settings: { select: ["P", "J005"], ignore: ["trailing-comma"], unsafeFixes: true },
-    file: "a.kql",
-    tail: ["--select", "P,J005", "--ignore", "trailing-comma", "--unsafe-fixes", "--stdin-filename", "a.kql", "-"],
+    name: "the rule settings and unsafe fixes, as the CLI's flags take them",
+    values: { select: ["P", "J005"], ignore: ["trailing-comma"], extendSelect: ["C002"], unsafeFixes: true },
+    options: { select: ["P", "J005"], ignore: ["trailing-comma"], extendSelect: ["C002"], unsafeFixes: true },
+  },
+  {
+    name: "the editor's own settings stay in the editor; entries are cleaned as read",
+    values: { path: ["/opt/kqllint"], interpreter: ["python3"], select: [" P0 ", ""], ignore: "C002", unsafeFixes: 1 },
+    options: { select: ["P0"], ignore: ["C002"], extendSelect: [], unsafeFixes: false },
   },
 ];
 
-for (const c of fixCases) {
-  test(`fixAllArgs: ${c.name}`, () => {
-    const args = fixAllArgs({ ...DEFAULTS, ...c.settings }, c.file);
-    assert.deepEqual(args, ["check", "--fix", "--quiet", "--output-format", "concise", "--exit-zero", ...c.tail]);
+for (const c of optionCases) {
+  test(`serverOptions: ${c.name}`, () => {
+    const options = serverOptions(readSettings(config(c.values)));
+    assert.deepEqual(options, c.options);
+  });
+}
+
+const restartCases: Array<[string, Record<string, unknown>, Record<string, unknown>, boolean]> = [
+  ["a rule setting: the running server is told", { select: ["P"] }, { select: ["C"], unsafeFixes: true }, false],
+  ["the same settings", { path: ["/a"] }, { path: ["/a"] }, false],
+  ["another executable", { path: ["/a"] }, { path: ["/b"] }, true],
+  ["another interpreter", {}, { interpreter: ["python3"] }, true],
+  ["the same executables in another order", { path: ["/a", "/b"] }, { path: ["/b", "/a"] }, true],
+];
+
+for (const [name, before, after, expected] of restartCases) {
+  test(`needsRestart: ${name} -> ${expected}`, () => {
+    assert.equal(needsRestart(readSettings(config(before)), readSettings(config(after))), expected);
   });
 }
