@@ -250,15 +250,14 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
 def _modelled_verb(text: str, start: int, end: int) -> Word | None:
     """The verb, when the statement is a (possibly misspelled) policy command of a registered kind."""
     m = _VERB.match(text, start)
-    if not m or not _exact_head().match(text, m.end(), end):
-        group = _GROUP.match(text, start, end)  # an anchored match: it fails at the first word
-        if group:
-            return Word(group.group(1), Span(group.start(1), group.end(1)))
+    if m and _exact_head().match(text, m.end(), end):
+        return Word(m.group(1), Span(m.start(1), m.end(1)))
+    group = _GROUP.match(text, start, end)  # anchored: fails at the verb or the word after it
+    if group:
+        return Word(group.group(1), Span(group.start(1), group.end(1)))
     if not m:
         return None
     verb = Word(m.group(1), Span(m.start(1), m.end(1)))
-    if _exact_head().match(text, m.end(), end):
-        return verb
     words = []
     for w in _HEAD_WORD.finditer(text, m.end(), min(end, m.end() + 400)):
         word = w.group()
