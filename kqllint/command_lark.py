@@ -45,14 +45,17 @@ from kqllint.model import (
     Word,
 )
 from kqllint.payload import parse_payload
-from kqllint.policies import KINDS_BY_NAME
+from kqllint.policies import KINDS_BY_NAME, POLICY_KINDS_BY_NAME
 from kqllint.policies.commands import Entity, PayloadShape
 from kqllint.policies.commands import Verb as PolicyVerb
 from kqllint.policies.schema import PolicyKind
 from kqllint.salvage import literal_after
 from kqllint.suggest import did_you_mean
 
-_VERBS = {"ALTER": Verb.ALTER, "ALTER_MERGE": Verb.ALTER_MERGE, "SHOW": Verb.SHOW, "DELETE": Verb.DELETE}
+_VERBS = {"ALTER": Verb.ALTER, "ALTER_MERGE": Verb.ALTER_MERGE, "SHOW": Verb.SHOW, "DELETE": Verb.DELETE,
+          "CREATE_OR_ALTER": Verb.CREATE_OR_ALTER}  # fmt: skip
+# The kinds whose commands have no `policy` word, by their keyword (`workload_group`).
+_GROUP_KINDS = {k.name: k for k in KINDS_BY_NAME.values() if not k.policy_word}
 
 
 def parse_exact(text: str, base: int, verb_hint: Word, payloads: bool, place: Place) -> Command:
@@ -107,7 +110,9 @@ class _Builder:
         self.problems: list[Problem] = []
         self.items: list[Item] = []  # the keyword form as written, for `keyword_forms.check`
 
-    def command(self, children: list) -> Command:
+    def command(self, children: list | tuple) -> Command:
+        if isinstance(children, tuple):  # ("workload_group", children)
+            return self.group_command(children[1])
         dot, verb, entity_parts, policy, kind, *rest = children
         b = self.base
         verb_kind = _VERBS[verb.type]  # `verb` is the DELETE token itself in the delete production
@@ -143,6 +148,34 @@ class _Builder:
             tuple(_word(t, b) for t in keyword_toks if t.type not in ("LPAR", "RPAR")),
         )  # fmt: skip
 
+    def group_command(self, children: list) -> Command:
+        """`.verb workload_group Name ARGUMENTS`: a kind whose commands have no `policy` word;
+        its keyword is the kind's word and its name the entity's only name."""
+        dot, verb, keyword, name_tok, *rest = children
+        b = self.base
+        verb_kind = _VERBS[verb.type]
+        tail = rest[-1] if rest and isinstance(rest[-1], Token) else None
+        args = rest[:-1] if tail is not None else rest
+        kind = _GROUP_KINDS[str(keyword).lower()]
+        kind_word, name = _word(keyword, b), _name(name_tok, b)
+        self.check_name(name, kind.title.lower(), verb_kind)
+        literal, arguments, options, body = self.arguments(args, verb_kind, Word(name.text, name.span), kind)
+        entity = Entity.WORKLOAD_GROUP
+        if not self.problems:
+            self.form(kind, verb_kind, entity, literal, arguments, verb, [keyword], [name_tok], kind_word, args)
+        payload = parse_payload(literal) if literal is not None and self.payloads else None
+        end = b + max([name_tok.end_pos] + [_arg_end(a) for a in args])
+        if tail is not None:
+            end = b + tail.start_pos + len(str(tail).rstrip())
+        head_end = b + args[0][1].start_pos if args else name.span.end
+        place = self.place
+        return Command(
+            Span(b + dot.start_pos, end), _word(verb, b), verb_kind, None, None, None, None, kind_word, literal,
+            payload, Span(b + tail.start_pos, end) if tail is not None else None,
+            head_has_comment(self.text, b, head_end, place), tuple(self.problems), place.container, place.block,
+            place.joined, entity, (name,), arguments, options, body,
+        )  # fmt: skip
+
     def problem(self, code: str, message: str, span: Span, help: str | None = None, fix: Fix | None = None) -> None:
         self.problems.append(Problem(code, message, span, help, fix))
 
@@ -151,7 +184,7 @@ class _Builder:
     def kind_of(self, word: Word) -> PolicyKind | None:
         kind = resolve_kind(word.text)
         if kind is None:
-            guess = did_you_mean(word.text.replace("-", "_"), KINDS_BY_NAME)
+            guess = did_you_mean(word.text.replace("-", "_"), POLICY_KINDS_BY_NAME)
             help = f"did you mean `{guess}`?" if guess else "the policy kinds are listed in docs/policies.md"
             fix = Fix(f"replace with `{guess}`", (Edit(word.span, guess),), Applicability.UNSAFE) if guess else None
             self.problem("S008", f"unknown policy kind `{word.text}`", word.span, help, fix)
@@ -378,9 +411,10 @@ class _Builder:
         else:
             example = next(f.example for f in kind.forms if f.verb.value == verb.value and f.shape is shape)
             what, example = "its arguments", f"`{example}`"
+        after = kind.name if kind.policy_word else kind_word.text  # the workload group's name
         self.problem("S006", f"missing the policy: `.{verb.value}` needs {what}",
                      Span(kind_word.span.end, kind_word.span.end),
-                     f"add the policy after `{kind.name}`, e.g. {example}")  # fmt: skip
+                     f"add the policy after `{after}`, e.g. {example}")  # fmt: skip
 
     # ---- the form ----
 

@@ -11,7 +11,7 @@ from kqllint import keyword_forms
 from kqllint.diagnostic import Span
 from kqllint.literals import decode_literal
 from kqllint.model import Command, Comment, Container, Name, NameQuoting, Verb
-from kqllint.policies import KINDS_BY_NAME
+from kqllint.policies import KINDS_BY_NAME, POLICY_KINDS_BY_NAME
 from kqllint.policies.commands import ENTITY_TEXT, Entity, PayloadShape
 from kqllint.policies.commands import Verb as PolicyVerb
 from kqllint.policies.schema import PolicyKind
@@ -64,11 +64,11 @@ def verb_kind_of(text: str) -> Verb:
 def resolve_kind(word: str) -> PolicyKind | None:
     """The registry's kind spelled `word` in any case (keywords match in any case; the
     keyword-case rule reports the case)."""
-    kind = KINDS_BY_NAME.get(word)
+    kind = POLICY_KINDS_BY_NAME.get(word)
     return kind if kind is not None else _KINDS_BY_LOWER.get(word.lower())
 
 
-_KINDS_BY_LOWER = {name.lower(): kind for name, kind in KINDS_BY_NAME.items()}
+_KINDS_BY_LOWER = {name.lower(): kind for name, kind in POLICY_KINDS_BY_NAME.items()}
 
 
 def split_path(text: str, start: int) -> tuple[Name, ...] | None:
@@ -146,12 +146,15 @@ def rejected_form(kind: PolicyKind, verb: Verb, entity: Entity, shape: PayloadSh
     if shape is PayloadShape.BARE and _verdict(kind.name, pverb, entity, PayloadShape.KEYWORD) is not Verdict.REJECTED:
         return None  # a bare word is a keyword form too (`enable`, `true`)
     head = f"`.{verb.value} {ENTITY_TEXT[entity]} policy {kind.name}`"
+    if not kind.policy_word:  # `.create-or-alter workload_group G`
+        head = f"`.{verb.value} {ENTITY_TEXT[entity]}`"
     all_forms = kind.forms + kind.docs_forms
     verbs = [f for f in all_forms if f.verb is pverb]
     if not verbs:
         others = sorted({f"`.{f.verb.value}`" for f in kind.forms})
-        return (f"Kusto has no `.{verb.value}` command for the `{kind.name}` policy",
-                f"its commands are {', '.join(others)}", "verb")
+        what = f"`.{verb.value}` command for the `{kind.name}` policy" if kind.policy_word else \
+            f"`.{verb.value} {kind.name}` command"
+        return f"Kusto has no {what}", f"its commands are {', '.join(others)}", "verb"
     on_entity = [f for f in verbs if entity in f.entities]
     if not on_entity:
         entities = sorted({_entity_words(e) for f in verbs for e in f.entities})

@@ -105,5 +105,8 @@ class Shape(Transformer):
     def start(self, children: list) -> list:
         return children
 
+    def workload_group(self, children: list) -> tuple:
+        return "workload_group", children
+
 
 SHAPE = Shape()

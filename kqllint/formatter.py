@@ -234,11 +234,11 @@ def _newline(text: str, regions: list[Span]) -> str:
 def _atoms(command: Command, text: str, newline: str, indent: str) -> list[tuple[Span, str]]:
     """The words of the command in order, each with its canonical text: verb, entity keywords
     and names, `policy`, the kind, then the literal or the keyword form's names and values."""
-    assert command.policy is not None and command.kind is not None
-    atoms = [(command.verb.span, command.verb.text)]
-    atoms += [(w.span, w.text) for w in command.entity_words]
-    atoms += [(n.span, _name(n)) for n in command.names]
-    atoms += [(command.policy.span, command.policy.text), (command.kind.span, command.kind.text)]
+    assert command.kind is not None
+    words = [w for w in (command.verb, *command.entity_words, command.policy, command.kind) if w is not None]
+    atoms = [(w.span, w.text) for w in words] + [(n.span, _name(n)) for n in command.names]
+    # In text order: a workload group's name comes after its kind word (no `policy` word).
+    atoms.sort(key=lambda a: a[0].start)
     if command.argument is not None:
         atoms.append((command.argument.span, _literal(text, command, newline, indent) or ""))
     arguments = (*command.arguments, *command.with_options)

@@ -32,7 +32,7 @@ from kqllint.keyword_forms import Item
 from kqllint.literals import decode_literal
 from kqllint.model import Argument, Command, Name, NameQuoting, Scope, Verb, Word
 from kqllint.payload import parse_payload
-from kqllint.policies import KINDS_BY_NAME
+from kqllint.policies import KINDS_BY_NAME, POLICY_KINDS_BY_NAME
 from kqllint.policies.commands import Entity, PayloadShape
 from kqllint.policies.commands import Verb as PolicyVerb
 from kqllint.policies.schema import PolicyKind
@@ -66,7 +66,7 @@ def _keyword(word: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _head() -> re.Pattern[str]:
     """`.verb entity policy kind`, the kind one of the registry's (built on first use)."""
-    kinds = "|".join(re.escape(k) for k in sorted(KINDS_BY_NAME, key=lambda k: (-len(k), k)))
+    kinds = "|".join(re.escape(k) for k in sorted(POLICY_KINDS_BY_NAME, key=lambda k: (-len(k), k)))
     name = r"(?:[A-Za-z0-9_]+|" + _terminals.BRACKET_NAME + ")"
     gap = _WS + "+"
     entity = (
@@ -95,7 +95,7 @@ def fast_command(text: str, base: int, payloads: bool, place: Place) -> Command 
     not one the fast path is sure of."""
     m = _head().match(text)
     if m is None:
-        return None
+        return _group_command(text, base, payloads, place)
     verb_text = m.group("verb")
     verb = _VERBS[verb_text.lower()]
     read = _entity(m, verb, base)
@@ -135,6 +135,39 @@ def fast_command(text: str, base: int, payloads: bool, place: Place) -> Command 
         _word(m, "policy", base), _word(m, "kind", base), literal, payload, None,
         head_has_comment(text, base, base + head_end, place), (), place.container, place.block, place.joined,
         entity, names, arguments, (), None, keywords,
+    )  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _group_head() -> re.Pattern[str]:
+    """`.create-or-alter|.alter-merge workload_group Name <string literal>`: the commands of the
+    kinds with no `policy` word, the name plain or bracketed."""
+    kinds = "|".join(re.escape(k.name) for k in KINDS_BY_NAME.values() if not k.policy_word)
+    return re.compile(
+        r"\." + _WS + r"*(?P<verb>" + _keyword("(?:create-or-alter|alter-merge)") + ")" + _WS + "+"
+        "(?P<kind>" + _keyword("(?:" + kinds + ")") + ")" + _WS + "+"
+        "(?P<name>[A-Za-z0-9_]+|" + _terminals.BRACKET_NAME + ")" + _STRING.pattern,
+        re.I,
+    )
+
+
+def _group_command(text: str, base: int, payloads: bool, place: Place) -> Command | None:
+    """A workload group's command with a payload, or None for the grammar to read."""
+    m = _group_head().match(text)
+    if m is None or not _END.match(text, m.end()):
+        return None
+    literal, errors = decode_literal(m.group("literal"), base + m.start("literal"))
+    if errors:
+        return None  # an invalid escape (S012)
+    name = name_text(m.group("name"), Span(base + m.start("name"), base + m.end("name")))
+    if name.quoting is NameQuoting.PLAIN and _keyword_like(name):
+        return None  # lexed as a keyword by lark
+    verb = _VERBS[m.group("verb").lower()]
+    return Command(
+        Span(base, base + m.end()), _word(m, "verb", base), verb, None, None, None, None, _word(m, "kind", base),
+        literal, parse_payload(literal) if payloads else None, None,
+        head_has_comment(text, base, base + m.start("literal"), place), (), place.container, place.block,
+        place.joined, Entity.WORKLOAD_GROUP, (name,),
     )  # fmt: skip
 
 

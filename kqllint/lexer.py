@@ -44,7 +44,7 @@ ENTITIES = (
 )  # fmt: skip
 # The policy kinds and the words of their keyword forms come from the registry
 # (kqllint/policies/): a new kind is highlighted without an edit here.
-POLICY_KINDS = tuple(kind.name for kind in KINDS)
+POLICY_KINDS = tuple(kind.name for kind in KINDS if kind.policy_word)  # `workload_group` is an entity
 
 
 def _keyword_form_words() -> tuple[str, ...]:

@@ -54,10 +54,11 @@ class Verb(str, enum.Enum):
     ALTER_MERGE = "alter-merge"
     SHOW = "show"
     DELETE = "delete"
+    CREATE_OR_ALTER = "create-or-alter"  # only `.create-or-alter workload_group` is modelled
 
     @property
     def takes_payload(self) -> bool:
-        return self in (Verb.ALTER, Verb.ALTER_MERGE)
+        return self in (Verb.ALTER, Verb.ALTER_MERGE, Verb.CREATE_OR_ALTER)
 
 
 class Scope(str, enum.Enum):

@@ -32,6 +32,10 @@ from kqllint.suggest import is_near
 _GAP = r"(?:\s|//[^\r\n]*(?![^\r\n]))*"  # white space, line breaks and comments, as Kusto allows between words
 _VERB = re.compile(r"\." + _GAP + r"(alter-merge|alter|show|delete)(?![\w-])", re.I)
 _HEAD_WORD = re.compile(r"//[^\r\n]*|\[[^\[\]\r\n]*\]|\{[^}\r\n]*\}|[\w.-]+|[^\s\w]")
+# The workload group's commands have no `policy` word: `.create-or-alter workload_group G '{}'`
+# (and `.alter workload_group`, read to report that Kusto has no such command).
+_GROUP = re.compile(r"\." + _GAP + r"(create-or-alter|alter-merge|alter)(?![\w-])" + _GAP + r"workload_group(?![\w-])",
+                    re.I)  # fmt: skip
 _EXECUTE = re.compile(r"\." + _GAP + r"execute\s+(database|cluster)\s+script\b", re.I)
 _INDENT = re.compile(r"[ \t\f\v]*")
 _DOT_ONLY = re.compile(r"\.(?!" + _GAP + r"[A-Za-z_])")
@@ -51,9 +55,9 @@ _DOT_HINT = re.compile("policy", re.I)  # a head holds it: a search five times f
 
 @functools.lru_cache(maxsize=1)
 def _kind_names() -> tuple[str, ...]:
-    from kqllint.policies import KINDS_BY_NAME
+    from kqllint.policies import POLICY_KINDS_BY_NAME
 
-    return tuple(sorted(KINDS_BY_NAME, key=lambda k: (-len(k), k)))
+    return tuple(sorted(POLICY_KINDS_BY_NAME, key=lambda k: (-len(k), k)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -252,11 +256,14 @@ def _statement(text: str, first: _Line, last: _Line, container: Container, joine
 def _modelled_verb(text: str, start: int, end: int) -> Word | None:
     """The verb, when the statement is a (possibly misspelled) policy command of a registered kind."""
     m = _VERB.match(text, start)
+    if m and _exact_head().match(text, m.end(), end):
+        return Word(m.group(1), Span(m.start(1), m.end(1)))
+    group = _GROUP.match(text, start, end)  # anchored: fails at the verb or the word after it
+    if group:
+        return Word(group.group(1), Span(group.start(1), group.end(1)))
     if not m:
         return None
     verb = Word(m.group(1), Span(m.start(1), m.end(1)))
-    if _exact_head().match(text, m.end(), end):
-        return verb
     words = []
     for w in _HEAD_WORD.finditer(text, m.end(), min(end, m.end() + 400)):
         word = w.group()

@@ -66,7 +66,9 @@ def test_problems_are_left_to_lark() -> None:
                  ".alter table T policy retention '\\q'", ".alter database db policy retention",
                  ".show cluster policy caching '{}'", ".alter database prettyname policy retention '{}'",
                  ".alter table T policy retention softdelete = 7d", ".alter table T // c\n policy retention '{}'",
-                 ".alter table T policy retention '{}' | where x", ".delete database policy retention"):  # fmt: skip
+                 ".alter table T policy retention '{}' | where x", ".delete database policy retention",
+                 ".alter workload_group G '{}'", ".create-or-alter workload_group my-group '{}'",
+                 ".create-or-alter workload_group G", ".alter-merge workload_group G '{}' '{}'"):  # fmt: skip
         fast, exact = _paths(text)
         assert fast is None, text
         assert exact.problems or exact.tail is not None or "//" in text, text  # what lark alone reports
@@ -116,6 +118,8 @@ def heads(draw: st.DrawFn) -> str:
     # Indexes, not the kinds and forms: hypothesis hashes what it samples, and hashing a kind
     # walks its schema.
     kind = KINDS[draw(st.integers(0, len(KINDS) - 1))]
+    if not kind.policy_word:
+        return draw(group_heads(kind.name))
     if draw(st.booleans()):
         form = kind.forms[draw(st.integers(0, len(kind.forms) - 1))]
         verb, entity = form.verb.value, _ENTITIES[draw(st.sampled_from(sorted(form.entities, key=lambda e: e.value)))]
@@ -134,6 +138,19 @@ def heads(draw: st.DrawFn) -> str:
              _cased(rng, kind.name) if draw(st.booleans()) else kind.name]
     text = "." + draw(st.sampled_from(["", "", " "])) + words[0]
     for word in [*words[1:], argument]:
+        text += draw(_GAP) + word
+    return text
+
+
+@st.composite
+def group_heads(draw: st.DrawFn, keyword: str) -> str:
+    """A head of a kind with no `policy` word: `.create-or-alter workload_group Name '{}'`."""
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    verb = draw(st.sampled_from(["create-or-alter", "alter-merge", "alter", "show"]))
+    argument = _literal(draw(st.sampled_from(_LITERALS))) if draw(st.booleans()) else draw(st.sampled_from(_ARGUMENTS))
+    words = [_cased(rng, verb), _cased(rng, keyword) if draw(st.booleans()) else keyword, draw(_NAMES), argument]
+    text = "." + draw(st.sampled_from(["", " "])) + words[0]
+    for word in words[1:]:
         text += draw(_GAP) + word
     return text
 
@@ -158,6 +175,10 @@ def _well_formed(rng: random.Random) -> list[str]:
                 else:
                     argument = form.example
                 gap = lambda: rng.choice([" ", " ", "  ", "\n", "\r\n\t"])  # noqa: E731
+                if not kind.policy_word:  # `.create-or-alter workload_group G '{}'`
+                    name = rng.choice(["G", "default", "['$materialized-views']"])
+                    out.append(f".{_cased(rng, form.verb.value)}{gap()}{kind.name}{gap()}{name}{gap()}{argument}")
+                    continue
                 head = f".{_cased(rng, form.verb.value)} {ENTITY_TEXT[entity]}".replace(" ", gap())
                 out.append(f"{head}{gap()}{_cased(rng, 'policy')}{gap()}{kind.name}{gap()}{argument}".rstrip())
     return out

@@ -13,7 +13,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import kqllint.policies as policies
-from kqllint.policies import KINDS, KINDS_BY_NAME, lookup_kind
+from kqllint.policies import KINDS, KINDS_BY_NAME, POLICY_KINDS_BY_NAME, lookup_kind
 from kqllint.policies.problem import CHECKS, Problem
 from kqllint.policies.schema import ArrayType, Entity, ObjectType, PolicyKind, PayloadShape, Verb
 from kqllint.policies.validate import Verdict, form_allowed, validate, validate_arguments
@@ -196,7 +196,7 @@ def test_docs_only_forms_are_docs_only(kind: PolicyKind) -> None:
 
 def test_registry_is_one_module_per_kind() -> None:
     names = [k.name for k in KINDS]
-    assert len(names) == len(set(names)) == 28
+    assert len(names) == len(set(names)) == 29
     for kind in KINDS:
         module = getattr(policies, kind.name)
         assert module.KIND is kind
@@ -206,7 +206,9 @@ def test_registry_is_one_module_per_kind() -> None:
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
 def test_kind_declaration_is_consistent(kind: PolicyKind) -> None:
     entities = set().union(*(f.entities for f in kind.forms))
-    assert kind.cluster_only == (entities == {Entity.CLUSTER})
+    assert kind.cluster_only == (entities == {Entity.CLUSTER} or not kind.policy_word)
+    if not kind.policy_word:  # the workload group: its own entity, and no `policy` word
+        assert entities == {Entity.WORKLOAD_GROUP}
     for form in kind.forms:
         assert form.entities, form
         assert (form.shape is PayloadShape.NONE) == (form.verb in (Verb.SHOW, Verb.DELETE))
@@ -468,7 +470,7 @@ def test_deep_nesting_does_not_exhaust_the_stack() -> None:
     assert root is not None and to_plain(root) == json.loads(text)
 
 
-# ---- the workload group's policies: schema objects outside the registry ------------------
+# ---- the workload group's policies ----------------------------------------------------------
 
 WORKLOAD_GROUP = _jsonl(DATA / "workload_group.jsonl")
 
@@ -488,8 +490,9 @@ def test_workload_group_payload(case: dict[str, Any]) -> None:
 
 
 def test_workload_group_is_not_a_policy_kind() -> None:
-    # `policy workload_group` is no command: the registry must not accept it as a kind.
-    assert "workload_group" not in KINDS_BY_NAME
+    # `policy workload_group` is no command: the registry lists the kind, but not after `policy`.
+    assert KINDS_BY_NAME["workload_group"].policy_word is False
+    assert "workload_group" not in POLICY_KINDS_BY_NAME
     assert lookup_kind("workload_group")[0] is None
 
 

@@ -29,7 +29,8 @@ BUGS = DATA / "docs_bugs.kql"
 CLEAN = sorted(p for p in DATA.glob("*.kql") if p != BUGS)
 _BLOCK = re.compile(r"^// form: ([^\n]+)\n// oracle: ([^\n]+)\n((?://[^\n]*\n)*)(.+?)(?=\n\n|\n?\Z)", re.M | re.S)
 _NOTE = re.compile(r"^// (allow|expect|bug): (.*)$", re.M)
-_KIND = re.compile(r"\bpolicy\s+(\w+)")
+# The kind word: after `policy`, or the workload group's keyword (its commands have no `policy` word).
+_KIND = re.compile(r"(?:\bpolicy\s+|^\.(?:create-or-alter|alter-merge)\s+(?=workload_group\b))(\w+)")
 _STRING = re.compile(terminal_regex("command", "STRING"))
 
 
@@ -70,7 +71,8 @@ def payload(example: Example, kind: str) -> object:
     """The example's JSON payload, read from its string literal as a plain value."""
     head = _KIND.search(example.text)
     assert head
-    literal = _STRING.search(example.text, head.end())
+    # Not the string of a bracketed name: `workload_group ['$materialized-views'] '{...}'`.
+    literal = next((m for m in _STRING.finditer(example.text, head.end()) if example.text[m.start() - 1] != "["), None)
     assert literal, "no string literal after the kind"
     decoded, errors = decode_literal(literal.group(0), 0)
     assert not errors

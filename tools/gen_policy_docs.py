@@ -197,6 +197,7 @@ def generated() -> str:
 _ENTITY_GROUP = {
     "cluster": "cluster", "database": "database", "table": "table", "tables": "tables (…)",
     "materialized": "materialized-view", "external": "external table", "column": "column", "graph": "graph_model",
+    "workload": "workload_group (no `policy` word)",
 }  # fmt: skip
 
 

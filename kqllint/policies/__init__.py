@@ -31,6 +31,7 @@ from kqllint.policies import (
     shards_grouping,
     streamingingestion,
     update,
+    workload_group,
 )
 from kqllint.policies.schema import PolicyKind
 from kqllint.suggest import did_you_mean
@@ -53,6 +54,7 @@ KINDS: tuple[PolicyKind, ...] = (
     extent_tags_retention.KIND,
     encoding.KIND,
     managed_identity.KIND,
+    workload_group.KIND,  # not a `policy` command: `.create-or-alter workload_group Name '<json>'`
     # command forms only, for now
     callout.KIND,
     capacity.KIND,
@@ -68,12 +70,14 @@ KINDS: tuple[PolicyKind, ...] = (
     rowid.KIND,
 )
 KINDS_BY_NAME: dict[str, PolicyKind] = {k.name: k for k in KINDS}
+# The kinds written after `policy` (what a `policy` command's head may name).
+POLICY_KINDS_BY_NAME: dict[str, PolicyKind] = {k.name: k for k in KINDS if k.policy_word}
 
 
 def lookup_kind(word: str) -> tuple[PolicyKind | None, str | None]:
-    """The kind spelled `word` (exactly, as Kusto's keywords are case-sensitive), or None and
+    """The policy kind spelled `word` (exactly, as Kusto's keywords are case-sensitive), or None and
     the nearest kind name to suggest ("did you mean `retention`?"), if one is near."""
-    kind = KINDS_BY_NAME.get(word)
+    kind = POLICY_KINDS_BY_NAME.get(word)
     if kind is not None:
         return kind, None
-    return None, did_you_mean(word, KINDS_BY_NAME)
+    return None, did_you_mean(word, POLICY_KINDS_BY_NAME)

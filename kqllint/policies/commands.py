@@ -12,6 +12,7 @@ class Verb(enum.Enum):
     ALTER_MERGE = "alter-merge"
     SHOW = "show"
     DELETE = "delete"
+    CREATE_OR_ALTER = "create-or-alter"  # the workload group's: it replaces the group, as `alter` does
 
 
 class Entity(enum.Enum):
@@ -34,6 +35,7 @@ class Entity(enum.Enum):
     COLUMN_STAR = "column-star"  # column *
     GRAPH_MODEL = "graph-model"  # graph_model M
     GRAPH_MODEL_STAR = "graph-model-star"  # graph_model *
+    WORKLOAD_GROUP = "workload-group"  # workload_group Name (no `policy` word follows)
 
 
 # How each entity is written, for messages, docs and generated test texts.
@@ -55,6 +57,7 @@ ENTITY_TEXT = {
     Entity.COLUMN_STAR: "column *",
     Entity.GRAPH_MODEL: "graph_model M",
     Entity.GRAPH_MODEL_STAR: "graph_model *",
+    Entity.WORKLOAD_GROUP: "workload_group G",
 }
 
 # Entity groups the kind modules combine.
@@ -68,6 +71,7 @@ PLAIN_VIEW = frozenset({Entity.MATERIALIZED_VIEW})
 EXTERNAL_TABLE = frozenset({Entity.EXTERNAL_TABLE})
 COLUMN = frozenset({Entity.COLUMN})
 GRAPH_MODEL = frozenset({Entity.GRAPH_MODEL})
+WORKLOAD_GROUP = frozenset({Entity.WORKLOAD_GROUP})
 DATABASE_LEVEL = frozenset({Entity.DATABASE, Entity.DATABASE_DEFAULT, Entity.DATABASE_STAR})
 
 WRITE_VERBS = frozenset({Verb.ALTER, Verb.ALTER_MERGE})

@@ -44,7 +44,7 @@ def _hashable(value: object) -> object:
 # Re-exported: the kind modules take everything they declare with from this module.
 from kqllint.policies.commands import (  # noqa: F401
     ALTER_ONLY, CLUSTER, COLUMN, DATABASE, DATABASE_LEVEL, ENTITY_TEXT, EXTERNAL_TABLE, GRAPH_MODEL,
-    NAMED_DATABASE, PLAIN_VIEW, TABLE, TABLES, VIEW, WRITE_VERBS, Entity, PayloadShape, Verb,
+    NAMED_DATABASE, PLAIN_VIEW, TABLE, TABLES, VIEW, WORKLOAD_GROUP, WRITE_VERBS, Entity, PayloadShape, Verb,
 )  # fmt: skip
 
 
@@ -279,12 +279,14 @@ class PolicyKind(_Value):
     `argument_checks` over the keyword arguments. `keywords` are the words of its keyword
     forms (bare values such as `enable`, directions such as `asc`); `keyword_required` names
     the `name = value` arguments of which a keyword form needs at least one (the arguments
-    that stand `instead_of` one count for it).
+    that stand `instead_of` one count for it). `policy_word` is False for a kind whose
+    commands are not `policy` commands: the workload group's `.create-or-alter workload_group
+    Name '<json>'`, where `name` is the entity keyword and no `policy` word comes before it.
     """
 
     __slots__ = (
         "name", "title", "forms", "docs_forms", "payload", "keywords", "keyword_args", "keyword_required", "checks",
-        "argument_checks", "cluster_only", "url", "doc",
+        "argument_checks", "cluster_only", "url", "doc", "policy_word",
     )  # fmt: skip
     name: str
     title: str
@@ -299,6 +301,8 @@ class PolicyKind(_Value):
     cluster_only: bool
     url: str
     doc: str
+    policy_word: bool
+    _policy_word = True
     _docs_forms = ()
     _keywords = ()
     _keyword_args = ()

@@ -1,11 +1,10 @@
-"""The workload group's policies: the JSON of `.create-or-alter workload_group Name '<json>'` and
-`.alter-merge workload_group Name '<json>'`, as schema objects.
+"""The workload group: `.create-or-alter workload_group Name '<json>'` and `.alter-merge
+workload_group Name '<json>'` (no `.alter workload_group` exists), and the JSON of its policies.
 
-These are not `policy` commands, so the registry does not list this module: `KINDS` holds the
-kinds written after `policy`, and the parser's verdicts on every kind x verb x entity (the forms
-test data) have no row for a workload group. Reading the `.create-or-alter workload_group` and
-`.alter-merge workload_group` command heads (no `.alter workload_group` exists) is a later step;
-until then `validate_workload_group` checks a payload by itself, for a caller that has one.
+Not a `policy` command: the kind's `policy_word` is False, so the heads of `policy` commands never
+name it, and its commands are `.VERB workload_group Name <string literal>` (entity
+`WORKLOAD_GROUP`). `.show workload_group Name`, `.show workload_groups` and `.drop workload_group
+Name` take no payload and stay opaque.
 
 A workload group holds up to five policies. Each request limit is `{"IsRelaxable": ..., "Value":
 ...}`; a limit left out or `null` comes from the `default` group (where none may be null, which
@@ -19,7 +18,7 @@ from typing import Any
 
 from kqllint.policies.problem import Context, Problem, problem
 from kqllint.policies.schema import (
-    BOOL, CLUSTER, ArrayType, IntType, PolicyKind, PayloadShape, Property, TimespanType, Type, Verb, enum_of,
+    BOOL, WORKLOAD_GROUP, ArrayType, Entity, IntType, PolicyKind, PayloadShape, Property, TimespanType, Type, Verb, enum_of,
     forms, obj, prop, span_range,
 )  # fmt: skip
 from kqllint.policies.validate import members, validate
@@ -122,24 +121,24 @@ def _cpu_seconds(value: Any, context: Context) -> Iterator[Problem]:
                           f" `{most[1]}`")  # fmt: skip
 
 
-# Not a registry entry: `validate` reads the JSON shape of each verb from a kind's forms, so this
-# private kind says "a JSON object" for `.create-or-alter` (as `Verb.ALTER`: it replaces the
-# group) and `.alter-merge`. It is never looked up by name and lists no `policy` command.
-_PAYLOAD_ONLY = PolicyKind(
+KIND = PolicyKind(
     name="workload_group",
     title="Workload group",
     forms=(
-        forms(Verb.ALTER, PayloadShape.JSON_OBJECT, CLUSTER),
-        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, CLUSTER),
+        forms(Verb.CREATE_OR_ALTER, PayloadShape.JSON_OBJECT, WORKLOAD_GROUP),
+        forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, WORKLOAD_GROUP),
     ),
     payload=PAYLOAD,
     checks=(_cpu_seconds,),
     cluster_only=True,
+    policy_word=False,
     url="https://learn.microsoft.com/kusto/management/workload-groups?view=azure-data-explorer",
 )
 
 
 def validate_workload_group(verb: Verb, value: Any) -> list[Problem]:
-    """The problems of a workload group's JSON: `verb` is `Verb.ALTER` for `.create-or-alter`,
-    `Verb.ALTER_MERGE` for `.alter-merge`; `value` as `validate` takes it."""
-    return validate(_PAYLOAD_ONLY, verb, next(iter(CLUSTER)), value)
+    """The problems of a workload group's JSON: `verb` is `Verb.CREATE_OR_ALTER` (or `Verb.ALTER`,
+    its meaning) for `.create-or-alter`, `Verb.ALTER_MERGE` for `.alter-merge`; `value` as
+    `validate` takes it."""
+    verb = Verb.CREATE_OR_ALTER if verb is Verb.ALTER else verb
+    return validate(KIND, verb, Entity.WORKLOAD_GROUP, value)

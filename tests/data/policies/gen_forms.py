@@ -1,4 +1,5 @@
-"""Regenerate forms.jsonl: every policy kind x verb x entity x argument, with Kusto's verdict.
+"""Regenerate forms.jsonl: every policy kind x verb x entity x argument, with Kusto's verdict,
+and the workload group's commands (no `policy` word: `.create-or-alter workload_group G '{}'`).
 
 The texts come from the fixed tables below, not from kqllint's registry, so the stored verdicts
 test the registry. Needs Node.js and the Kusto.Language oracle (its folder is given as the first
@@ -59,6 +60,10 @@ KEYWORD = {
     "encoding": "type = 'identifier'",
     "mirroring": "kind = delta",
 }
+# The workload group's verbs (`.alter workload_group` does not exist) and the names it is
+# written with: the entity `workload-group` of the registry.
+GROUP_VERBS = ("create-or-alter", "alter-merge", "alter")
+GROUP_NAMES = ("G", "default", "['$materialized-views']")
 # The string argument after `.alter`, where the string alone is not a whole command.
 ALTER_STRING = {"request_classification": "'{}' <| \"default\""}
 
@@ -78,6 +83,11 @@ def cases() -> list[dict[str, str]]:
                 if kind in KEYWORD:
                     out.append({"kind": kind, "verb": verb, "entity": entity, "argument": "keyword",
                                 "text": f"{head} {KEYWORD[kind]}"})  # fmt: skip
+    for verb in GROUP_VERBS:
+        for name in GROUP_NAMES:
+            for argument, text in (("string", "'{}'"), ("keyword", "hot = 30d")):
+                out.append({"kind": "workload_group", "verb": verb, "entity": "workload-group", "argument": argument,
+                            "text": f".{verb} workload_group {name} {text}"})  # fmt: skip
     return out
 
 

@@ -187,6 +187,24 @@ EXAMPLES: dict[str, list[tuple[str, str, str]]] = {
         ("show table none", ".show table myTable policy mirroring", ""),
         ("delete table none", ".delete table myTable policy mirroring", ""),
     ],
+    "workload_group": [  # no `policy` word; the payloads of create-or-alter-workload-group-command
+        ("create-or-alter workload-group json-object",
+         '.create-or-alter workload_group MyWorkloadGroup ```{ "RequestLimitsPolicy": { "DataScope": { "IsRelaxable": '
+         'true, "Value": "HotCache" }, "MaxMemoryPerQueryPerNode": { "IsRelaxable": false, "Value": 6442450944 }, '
+         '"MaxMemoryPerIterator": { "IsRelaxable": false, "Value": 5368709120 }, "MaxFanoutThreadsPercentage": { '
+         '"IsRelaxable": true, "Value": 50 }, "MaxFanoutNodesPercentage": { "IsRelaxable": true, "Value": 50 }, '
+         '"MaxResultRecords": { "IsRelaxable": true, "Value": 1000 }, "MaxResultBytes": { "IsRelaxable": true, "Value": '
+         '33554432 }, "MaxExecutionTime": { "IsRelaxable": true, "Value": "00:01:00" }, "QueryResultsCacheMaxAge": { '
+         '"IsRelaxable": true, "Value": "00:05:00" } } }```', ""),
+        ("create-or-alter workload-group json-object",
+         '.create-or-alter workload_group MyWorkloadGroup ```{ "RequestRateLimitPolicies": [ { "IsEnabled": true, '
+         '"Scope": "WorkloadGroup", "LimitKind": "ConcurrentRequests", "Properties": { "MaxConcurrentRequests": 100 } }, '
+         '{ "IsEnabled": true, "Scope": "Principal", "LimitKind": "ConcurrentRequests", "Properties": { '
+         '"MaxConcurrentRequests": 25 } } ] }```', ""),
+        ("alter-merge workload-group json-object",
+         ".alter-merge workload_group ['$materialized-views'] ```{ \"RequestLimitsPolicy\": { "
+         "\"MaxMemoryPerQueryPerNode\": { \"Value\": 10737418240 } } }```", ""),
+    ],
 }  # fmt: skip
 
 # The docs' own mistakes, and the examples Kusto.Language rejects although the docs show them:
