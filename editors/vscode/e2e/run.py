@@ -1,8 +1,10 @@
 """The extension in a real VS Code: code-server in headless Chromium, driven by Playwright.
 
-Checks that the findings reach the Problems panel, that `kqllint.ignore` hides some, that a quick
-fix applies, that Format Document gives `kqllint format`'s output and that "kqllint: Fix all"
-gives `kqllint check --fix`'s. The editor's text is read from disk after a save, so what is
+Checks that the findings reach the Problems panel, that `kqllint.ignore`, `kqllint.select` and
+`kqllint.extendSelect` change them while the editor is open (the same server process, told by
+`workspace/didChangeConfiguration`), that a quick fix applies, that Format Document gives
+`kqllint format`'s output and that "kqllint: Fix all" gives `kqllint check --fix`'s, with and
+without `kqllint.ignore`. The editor's text is read from disk after a save, so what is
 compared is what the user would get. With `--kqllint-without-lsp`, it then points `kqllint.path`
 at a kqllint without the `lsp` extra and at a file that does not exist, and checks the message
 each gives. Screenshots go to `e2e/screenshots/`. See e2e/README.md; exit 0 when all pass.
@@ -19,6 +21,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Page, expect, sync_playwright
@@ -35,6 +39,7 @@ SAMPLE = """\
 """
 FINDINGS = ("C002", "J006", "J005", "P011")  # what `kqllint check` finds in SAMPLE
 TIMEOUT_MS = 60_000
+Step = Callable[[Page, Path, str], None]
 
 
 def main() -> int:
@@ -60,7 +65,7 @@ def main() -> int:
                                   stdout=(root / "code-server.log").open("w"), stderr=subprocess.STDOUT)  # fmt: skip
         try:
             wait_for(f"http://127.0.0.1:{port}/healthz")
-            return drive(f"http://127.0.0.1:{port}/?folder={workspace}", workspace, args, root)
+            return drive(f"http://127.0.0.1:{port}/?folder={workspace}", workspace, args, root, server.pid)
         finally:
             server.terminate()
             server.wait(10)
@@ -110,7 +115,7 @@ def wait_for(url: str, seconds: float = 60) -> None:
             time.sleep(0.5)
 
 
-def drive(url: str, workspace: Path, args: argparse.Namespace, root: Path) -> int:
+def drive(url: str, workspace: Path, args: argparse.Namespace, root: Path, code_server: int) -> int:
     failures: list[str] = []
     script = workspace / "bad.kql"
     with sync_playwright() as pw:
@@ -123,7 +128,9 @@ def drive(url: str, workspace: Path, args: argparse.Namespace, root: Path) -> in
         page.goto(url)
         page.locator(".monaco-workbench").wait_for()
         open_file(page, script.name)
-        steps = [("problems", check_problems), ("ignore-setting", check_ignore), ("quick-fix", check_quick_fix),
+        servers = ServerProcess(code_server, args.kqllint)
+        steps = [("problems", check_problems), ("ignore-setting", servers.same(check_ignore)),
+                 ("select-setting", servers.same(check_select)), ("quick-fix", check_quick_fix),
                  ("format", check_format), ("fix-all", check_fix_all)]  # fmt: skip
         if args.kqllint_without_lsp:
             steps += [("missing-lsp-extra", missing(args.kqllint_without_lsp, "has no language server: kqllint's `lsp` extra is missing")),
@@ -189,19 +196,85 @@ def check_problems(page: Page, script: Path, kqllint: str) -> None:
 
 def check_ignore(page: Page, script: Path, kqllint: str) -> None:
     """`kqllint.ignore` (a prefix and a rule name) hides those findings; without it they return."""
+    with changed_settings(script, {"kqllint.ignore": ["J", "renamed-usage"]}):
+        expect_findings(page, ("C002",), gone=("J005", "J006", "P011"))
+    expect_findings(page, FINDINGS)
+
+
+def check_select(page: Page, script: Path, kqllint: str) -> None:
+    """`kqllint.select` narrows the findings to one rule; `kqllint.extendSelect` adds one back."""
+    with changed_settings(script, {"kqllint.select": ["C002"]}):
+        expect_findings(page, ("C002",), gone=("J005", "J006", "P011"))
+        with changed_settings(script, {"kqllint.select": ["C002"], "kqllint.extendSelect": ["renamed-usage"]}):
+            expect_findings(page, ("C002", "P011"), gone=("J005", "J006"))
+    expect_findings(page, FINDINGS)
+
+
+@contextmanager
+def changed_settings(script: Path, changes: dict[str, object]) -> Iterator[None]:
+    """The workspace's settings with `changes` while the block runs (the extension sees the file change)."""
     settings = script.parent / ".vscode" / "settings.json"
     original = settings.read_text()
-    settings.write_text(json.dumps({**json.loads(original), "kqllint.ignore": ["J", "renamed-usage"]}))
-    panel = page.locator(".markers-panel")
+    settings.write_text(json.dumps({**json.loads(original), **changes}, indent=2))
     try:
-        expect(panel).not_to_contain_text("J005")  # the old server's findings are gone
-        expect(panel).to_contain_text("C002")  # the new server's have come, in one publish
-        shown = panel.inner_text()
-        assert not any(code in shown for code in ("J005", "J006", "P011")), f"ignored findings shown: {shown}"
+        yield
     finally:
         settings.write_text(original)
-    for code in FINDINGS:
+
+
+def expect_findings(page: Page, shown: tuple[str, ...], gone: tuple[str, ...] = ()) -> None:
+    """The Problems panel shows the findings of the `shown` codes, and none of the `gone` ones."""
+    panel = page.locator(".markers-panel")
+    for code in gone:
+        expect(panel).not_to_contain_text(code)
+    for code in shown:
         expect(panel).to_contain_text(code)
+    text = panel.inner_text()
+    assert not any(code in text for code in gone), f"findings that should be gone are shown: {text}"
+
+
+class ServerProcess:
+    """The `kqllint server` processes code-server started (read from Linux's /proc), to check that
+    a step kept the one it began with."""
+
+    def __init__(self, code_server: int, kqllint: str) -> None:
+        self.code_server = code_server
+        self.kqllint = kqllint
+
+    def pids(self) -> set[int]:
+        parents: dict[int, int] = {}
+        servers: set[int] = set()
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+                argv = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:  # the process ended meanwhile
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+            if os.fsencode(self.kqllint) in argv and argv[-2:] == [b"server", b""]:
+                servers.add(int(entry.name))
+        return {pid for pid in servers if self._descends(pid, parents)}
+
+    def _descends(self, pid: int, parents: dict[int, int]) -> bool:
+        while pid > 1:
+            if pid == self.code_server:
+                return True
+            pid = parents.get(pid, 0)
+        return False
+
+    def same(self, step: Step) -> Step:
+        """`step`, checked to end with the server process it began with (no restart)."""
+
+        def checked(page: Page, script: Path, kqllint: str) -> None:
+            before = self.pids()
+            assert len(before) == 1, f"expected one `kqllint server` process, found {sorted(before)}"
+            step(page, script, kqllint)
+            after = self.pids()
+            assert after == before, f"the server was restarted: process {sorted(before)} became {sorted(after)}"
+
+        return checked
 
 
 def check_quick_fix(page: Page, script: Path, kqllint: str) -> None:
@@ -235,16 +308,30 @@ def check_format(page: Page, script: Path, kqllint: str) -> None:
 
 
 def check_fix_all(page: Page, script: Path, kqllint: str) -> None:
+    """Fix all gives `kqllint check --fix`'s text for the rules the settings select: on the sample
+    again, first with `kqllint.ignore` leaving the J rules out (their findings stay), then with the
+    settings as they were."""
+    script.write_text(SAMPLE)  # the editor has no unsaved changes: it shows the file as it is now
+    expect_findings(page, FINDINGS)
+    with changed_settings(script, {"kqllint.ignore": ["J"]}):
+        expect_findings(page, ("C002", "P011"), gone=("J005", "J006"))  # the server has the setting
+        fix_all(page, script, kqllint, "--ignore", "J")
+    expect_findings(page, ("J005", "J006"), gone=("C002", "P011"))
+    fix_all(page, script, kqllint)
+    run_command(page, "View: Focus Problems")
+    expect(page.locator(".markers-panel")).to_contain_text("No problems have been detected")
+
+
+def fix_all(page: Page, script: Path, kqllint: str, *flags: str) -> None:
     before = script.read_text()
-    fix = [kqllint, "check", "--fix", "--exit-zero", "--quiet", "--stdin-filename", str(script), "-"]
+    fix = [kqllint, "check", "--fix", "--exit-zero", "--quiet", *flags, "--stdin-filename", str(script), "-"]
     expected = subprocess.run(fix, input=before, capture_output=True, text=True, check=True).stdout
     assert expected != before, "nothing left to fix: the step would prove nothing"
     page.locator(".monaco-editor .view-lines").first.click()
     run_command(page, "kqllint: Fix all")
     got = save_and_read(page, script, before)
-    assert got == expected, f"kqllint: Fix all differs from `kqllint check --fix`:\n{got}\n---\n{expected}"
-    run_command(page, "View: Focus Problems")
-    expect(page.locator(".markers-panel")).to_contain_text("No problems have been detected")
+    flags_shown = " ".join(("--fix", *flags))
+    assert got == expected, f"kqllint: Fix all differs from `kqllint check {flags_shown}`:\n{got}\n---\n{expected}"
 
 
 def missing(kqllint: str, message: str):  # type: ignore[no-untyped-def]
