@@ -248,7 +248,7 @@ class History:
                     message = (f"table `{key[2]}` gets a soft-delete period of 0, but the update policy of "
                                f"{said(command, target)} (set at line {self.line(command)}) reads it and is not "
                                "transactional")  # fmt: skip
-                    span = member_span(write.command, "SoftDeletePeriod")
+                    span = member_span(write.command, "SoftDeletePeriod", "softdelete")
                     self.report(ZERO_SOURCE, span, message, 'make that update policy `"IsTransactional": true`')
 
     # ---- row level security and restricted view access on one table -------------------------

@@ -144,13 +144,14 @@ def entry_span(command: Command, index: int, keys: tuple[str, ...]) -> Span:
     return command.argument.span
 
 
-def member_span(command: Command, key: str) -> Span:
+def member_span(command: Command, key: str, keyword: str) -> Span:
     """The value of property `key` (any case) in an object payload, or of the keyword argument
-    named `key` in lowercase; else the literal."""
+    `keyword` (`SoftDeletePeriod`, `softdelete`); else the literal, or the head."""
     for a in command.arguments:
-        if a.name is not None and a.name.text == key.lower():
+        if a.name is not None and a.name.text.lower() == keyword:
             return a.value.span
-    assert command.argument is not None
+    if command.argument is None:
+        return head_span(command)
     root = parse_payload(command.argument).value
     members = root.members if isinstance(root, JsonObject) else ()
     found = [m for m in members if m.key.value.lower() == key.lower()]
