@@ -2637,6 +2637,94 @@ TABLE: tuple[tuple[str, tuple[str, ...], dict[str, object]], ...] = (
         },
     ),
     (
+        'queuing_without_concurrency_limit',
+        ('check_view',),
+        {
+            'code': 'P212',
+            'name': 'queuing-without-concurrency-limit',
+            'severity': Severity.WARNING,
+            'summary': 'Reports request queuing on a workload group without a group-wide concurrency limit.',
+            'doc': (
+                '## What it does\n'
+                'Flags a `.create-or-alter workload_group` whose `RequestQueuingPolicy` is enabled while its\n'
+                '`RequestRateLimitPolicies` hold no limit with `"Scope": "WorkloadGroup"` and `"LimitKind":\n'
+                '"ConcurrentRequests"`. `.alter-merge` is not judged: it keeps the limits the group already has.\n'
+                '\n'
+                '## Why is this bad?\n'
+                'The docs say queuing applies only to a group with such a limit: requests over the limit wait\n'
+                'instead of failing. Without one there is nothing to queue behind, and the setting does nothing.\n'
+                '\n'
+                '**Decision**: a warning: the docs state the condition, not how the service reacts.\n'
+                '\n'
+                '## Example\n'
+                '````kusto\n'
+                '.create-or-alter workload_group Reports ```{ "RequestQueuingPolicy": { "IsEnabled": true } }```\n'
+                '````\n'
+                '\n'
+                '## Use instead\n'
+                '````kusto\n'
+                '.create-or-alter workload_group Reports ```\n'
+                '{\n'
+                '  "RequestQueuingPolicy": { "IsEnabled": true },\n'
+                '  "RequestRateLimitPolicies": [\n'
+                '    { "IsEnabled": true, "Scope": "WorkloadGroup", "LimitKind": "ConcurrentRequests", "Properties": { "MaxConcurrentRequests": 20 } }\n'
+                '  ]\n'
+                '}\n'
+                '```\n'
+                '````\n'
+                '\n'
+                '## Fix safety\n'
+                "There is no fix: the limit's value is the author's to choose."
+            ),
+            'kinds': frozenset({'workload_group'}),
+            'reads_payload': True,
+            'reports_check': 'queuing-without-concurrency-limit',
+        },
+    ),
+    (
+        'built_in_workload_group',
+        ('check_view',),
+        {
+            'code': 'P213',
+            'name': 'built-in-workload-group',
+            'severity': Severity.ERROR,
+            'summary': 'Reports a change the service does not allow to a built-in workload group.',
+            'doc': (
+                '## What it does\n'
+                'Flags any `.create-or-alter` or `.alter-merge` of the `internal` workload group, and, on the\n'
+                '`$materialized-views` group, anything but the four request limits it lets you change:\n'
+                '`MaxMemoryPerQueryPerNode`, `MaxMemoryPerIterator`, `MaxFanoutThreadsPercentage` and\n'
+                '`MaxFanoutNodesPercentage`.\n'
+                '\n'
+                '## Why is this bad?\n'
+                'The docs list `internal` as immutable and `$materialized-views` as changeable in those four\n'
+                'limits only: the service refuses the rest, and the deployment fails.\n'
+                '\n'
+                '**Decision**: an error: the service rejects the command.\n'
+                '\n'
+                '## Example\n'
+                '````kusto\n'
+                ".alter-merge workload_group ['$materialized-views'] ```\n"
+                '{ "RequestLimitsPolicy": { "MaxResultRecords": { "IsRelaxable": false, "Value": 1000 } } }\n'
+                '```\n'
+                '````\n'
+                '\n'
+                '## Use instead\n'
+                '````kusto\n'
+                ".alter-merge workload_group ['$materialized-views'] ```\n"
+                '{ "RequestLimitsPolicy": { "MaxMemoryPerIterator": { "IsRelaxable": false, "Value": 10737418240 } } }\n'
+                '```\n'
+                '````\n'
+                '\n'
+                '## Fix safety\n'
+                'There is no fix: what the author meant to limit is not known.'
+            ),
+            'kinds': frozenset({'workload_group'}),
+            'reads_payload': True,
+            'reports_check': 'built-in-workload-group',
+        },
+    ),
+    (
         'update_policy_replaced',
         ('check_script',),
         {

@@ -85,7 +85,8 @@ CASES = [(p.stem, i, case) for p in sorted((DATA / "cases").glob("*.jsonl")) for
 @pytest.mark.parametrize(("kind_name", "index", "case"), CASES, ids=[f"{k}-{i}" for k, i, _ in CASES])
 def test_bad_payload(kind_name: str, index: int, case: dict[str, Any]) -> None:
     kind = KINDS_BY_NAME[kind_name]
-    problems = validate(kind, Verb(case["verb"]), Entity(case["entity"]), _load(case["payload"]), now=_now(case))
+    verb, entity, value = Verb(case["verb"]), Entity(case["entity"]), _load(case["payload"])
+    problems = validate(kind, verb, entity, value, now=_now(case), name=case.get("name"))
     assert _found(problems) == _expected(case["expect"])
     first = problems[0] if problems else None
     if "fix" in case:

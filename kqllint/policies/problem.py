@@ -55,6 +55,8 @@ CHECKS: dict[str, tuple[str, str]] = {
     "min-above-max": (WARNING, "a minimum above its maximum (capacity, weak consistency, hot windows)"),
     "partial-alter": (INFO, "an `.alter` that resets the properties it does not give to their defaults"),
     "duplicate-sandbox-kind": (WARNING, "two sandbox policies for one `SandboxKind`"),
+    "queuing-without-concurrency-limit": (WARNING, "request queuing on a workload group without a group-wide concurrency limit"),
+    "built-in-workload-group": (ERROR, "a change the service does not allow to a built-in workload group"),
 }
 
 
@@ -87,15 +89,18 @@ def problem(check: str, path: Path, message: str, help: str | None = None, **mor
 
 
 class Context:
-    """What a check knows besides the payload: the command's verb and entity, and "now".
+    """What a check knows besides the payload: the command's verb and entity, "now", and the
+    entity's name as Kusto reads it (the last name of the head: the table of `db.T`, the
+    workload group), when there is one.
     (A plain class: one is made per payload, and `_Value`'s generic __init__ is slower.)"""
 
-    __slots__ = ("verb", "entity", "now")
+    __slots__ = ("verb", "entity", "now", "name")
 
-    def __init__(self, verb: Verb, entity: Entity, now: datetime | None) -> None:
+    def __init__(self, verb: Verb, entity: Entity, now: datetime | None, name: str | None = None) -> None:
         self.verb = verb
         self.entity = entity
         self.now = now
+        self.name = name
 
 
 # ---- how messages name things ------------------------------------------------------------

@@ -54,17 +54,18 @@ def form_allowed(kind: PolicyKind, verb: Verb, entity: Entity, shape: PayloadSha
 
 
 def validate(
-    kind: PolicyKind, verb: Verb, entity: Entity, value: Any, now: datetime | None = None
+    kind: PolicyKind, verb: Verb, entity: Entity, value: Any, now: datetime | None = None, name: str | None = None
 ) -> list[Problem]:
     """The problems of `value`, the JSON payload of `.verb entity policy kind`.
 
-    `now` is the time `expiry-in-past` compares with; without it that check is skipped.
+    `now` is the time `expiry-in-past` compares with; without it that check is skipped. `name`
+    is the entity's name (the workload group's, for its built-in groups).
     Never raises on a JSON value; returns [] for a kind or verb without a JSON payload.
     """
     shape = json_shape(kind, verb)
     if shape is None:
         return []
-    context = Context(verb, entity, now)
+    context = Context(verb, entity, now, name)
     want_array = shape is PayloadShape.JSON_ARRAY
     value = _plain(value)
     out = _duplicate_keys(value)

@@ -121,6 +121,58 @@ def _cpu_seconds(value: Any, context: Context) -> Iterator[Problem]:
                           f" `{most[1]}`")  # fmt: skip
 
 
+def _queuing_without_limit(value: Any, context: Context) -> Iterator[Problem]:
+    """Queuing works only in a group with a `WorkloadGroup`-scoped `ConcurrentRequests` limit.
+    Judged on `.create-or-alter`, which sets the whole group; `.alter-merge` keeps what the group
+    already has."""
+    if context.verb is not Verb.CREATE_OR_ALTER:
+        return
+    top = members(value)
+    queuing = top.get("requestqueuingpolicy")
+    enabled = members(queuing[1]).get("isenabled") if queuing is not None else None
+    if enabled is None or enabled[1] is not True:
+        return
+    limits = top.get("requestratelimitpolicies")
+    for limit in limits[1] if limits is not None and isinstance(limits[1], list) else ():
+        m = members(limit)
+        scope, kind = m.get("scope", (None, None))[1], m.get("limitkind", (None, None))[1]
+        if isinstance(scope, str) and isinstance(kind, str) and (scope.lower(), kind.lower()) == _GROUP_CONCURRENCY:
+            return
+    message = "request queuing is enabled, but the group has no `WorkloadGroup`-scoped `ConcurrentRequests` limit"
+    help = ('add a rate limit `{"IsEnabled": true, "Scope": "WorkloadGroup", "LimitKind": "ConcurrentRequests",'
+            ' "Properties": {"MaxConcurrentRequests": ...}}`, or disable queuing')
+    yield problem("queuing-without-concurrency-limit", (queuing[0], enabled[0]), message, help)  # type: ignore[index]
+
+
+_GROUP_CONCURRENCY = ("workloadgroup", "concurrentrequests")
+# The request limits the built-in `$materialized-views` group lets you change; the `internal`
+# group cannot be changed at all.
+_MATERIALIZED_VIEWS_LIMITS = ("MaxMemoryPerQueryPerNode", "MaxMemoryPerIterator", "MaxFanoutThreadsPercentage",
+                              "MaxFanoutNodesPercentage")  # fmt: skip
+
+
+def _built_in_group(value: Any, context: Context) -> Iterator[Problem]:
+    """What the service refuses on its built-in groups: any change to `internal`, and on
+    `$materialized-views` anything but the four request limits it allows."""
+    if context.name == "internal":
+        message = "the built-in `internal` workload group cannot be changed"
+        yield problem("built-in-workload-group", (), message, "define a workload group of your own")
+        return
+    if context.name != "$materialized-views":
+        return
+    allowed = {n.lower() for n in _MATERIALIZED_VIEWS_LIMITS}
+    listed = ", ".join(f"`{n}`" for n in _MATERIALIZED_VIEWS_LIMITS)
+    for key, policy in value if isinstance(value, tuple) else ():
+        if key.lower() != "requestlimitspolicy":
+            message = f"`$materialized-views` takes only request limits, not `{key}`"
+            yield problem("built-in-workload-group", (key,), message, f"remove it; the group allows {listed}", on_key=True)
+            continue
+        for limit, _ in policy if isinstance(policy, tuple) else ():
+            if limit.lower() not in allowed:
+                message = f"`$materialized-views` does not let `{limit}` be changed"
+                yield problem("built-in-workload-group", (key, limit), message, f"it allows {listed}", on_key=True)
+
+
 KIND = PolicyKind(
     name="workload_group",
     title="Workload group",
@@ -129,7 +181,7 @@ KIND = PolicyKind(
         forms(Verb.ALTER_MERGE, PayloadShape.JSON_OBJECT, WORKLOAD_GROUP),
     ),
     payload=PAYLOAD,
-    checks=(_cpu_seconds,),
+    checks=(_cpu_seconds, _queuing_without_limit, _built_in_group),
     cluster_only=True,
     policy_word=False,
     url="https://learn.microsoft.com/kusto/management/workload-groups?view=azure-data-explorer",

@@ -94,6 +94,8 @@ MODULES: tuple[str, ...] = (
     "min_above_max",
     "partial_alter",
     "duplicate_sandbox_kind",
+    "queuing_without_concurrency_limit",
+    "built_in_workload_group",
     # across the commands of one script (P3xx): one shared pass, kqllint/rules/_across.py
     "update_policy_replaced",
     "duplicate_update_entry",

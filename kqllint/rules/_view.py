@@ -115,7 +115,8 @@ class View:
             root = command.payload.value if command.payload is not None else None
             plain = _UNSET if root is None else to_plain(root)
         if plain is not _UNSET:
-            found += [(p, None) for p in validate(kind, self.verb, entity, plain, self.now)]  # type: ignore[arg-type]
+            name = command.names[-1].value if command.names else None
+            found += [(p, None) for p in validate(kind, self.verb, entity, plain, self.now, name)]  # type: ignore[arg-type]
         # A kind that declares no keyword arguments names none: roworder's `(C asc)` names columns.
         # In the keyword form itself an argument the kind does not take is S016's (or, where the
         # form is not modelled, such as mirroring's `partition by (...)`, Kusto's) to report.
