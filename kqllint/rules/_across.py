@@ -14,6 +14,7 @@ payload's positioned tree is built only to point a finding at one entry of it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -71,7 +72,7 @@ class History:
         self.found: dict[str, list[Finding]] = {name: [] for name in _NAMES}
         self.live: dict[tuple[str, Key], list[Command]] = {}  # (kind, entity) -> writes since its `.alter`
         self.writes: dict[int, Write | None] = {}  # each command read once, by id
-        self.lines: dict[int, int] = {}  # each command's line, by id
+        self.offsets, self.line_at = [0], [1]  # offsets whose line is known, in order, and their lines
         self.zero: dict[Key, Command] = {}  # tables whose soft-delete period is 0, and the command
         # Source table -> {target table: its update command}; built when the first table gets a
         # soft-delete period of 0 (most scripts have none, and then no update payload is read
@@ -80,17 +81,10 @@ class History:
         self.enabled: dict[tuple[str, Key], Command] = {}  # (RLS or RVA kind, table) -> the enabling command
 
     def run(self) -> dict[str, list[Finding]]:
-        text, at, line = self.script.text, 0, 1
         for command in statements(self.script):
             if command is None:
                 self.reset()
                 continue
-            # Lines counted on the way (`\r\n`, `\r`, `\n`), for the messages that name an earlier
-            # command: a line index of the whole text costs 30 ms per MB.
-            start = command.span.start
-            line += text.count("\n", at, start) + text.count("\r", at, start) - text.count("\r\n", at, start)
-            at = start
-            self.lines[id(command)] = line
             if command.verb_kind is not Verb.SHOW and not fails_here(command, self.context):
                 kind = command.kind.text.lower()  # type: ignore[union-attr]
                 for key in entities(command, self.context):
@@ -147,7 +141,18 @@ class History:
         self.found[name].append(Finding(span, message, help))
 
     def line(self, command: Command) -> int:
-        return self.lines[id(command)]
+        """The line a command starts on, for the messages that name an earlier command: counted
+        (`\r\n`, `\r`, `\n`) only when a finding names one, from the nearest offset counted
+        before (a line index of the whole text would cost 30 ms a MB, mostly for nothing)."""
+        start = command.span.start
+        i = bisect.bisect_right(self.offsets, start) - 1
+        at, line = self.offsets[i], self.line_at[i]
+        text = self.script.text
+        line += text.count("\n", at, start) + text.count("\r", at, start) - text.count("\r\n", at, start)
+        if at != start:
+            self.offsets.insert(i + 1, start)
+            self.line_at.insert(i + 1, line)
+        return line
 
     # ---- `.alter` after earlier writes: what it drops --------------------------------------
 
