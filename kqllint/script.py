@@ -150,7 +150,9 @@ def _lines(text: str) -> tuple[list[_Line], list[Comment]]:
         else:
             kind = "comment" if c == "/" and text.startswith("//", first) else "other"
         append(_Line(first, end, block, kind))
-        if text.find("//", first, end) >= 0:
+        if kind == "comment":  # the whole line: a comment runs to the end of its line
+            comments.append(Comment(text[first:end], Span(first, end)))
+        elif text.find("//", first, end) >= 0:
             comments.extend(_comments_in(text, start, end))
         previous_end = end
     return lines, comments

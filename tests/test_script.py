@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from kqllint.grammar import parser
 from kqllint.diagnostic import Span
 from kqllint.model import BadStatement, Command, Container, Opaque
-from kqllint.script import _lines, parse_script
+from kqllint.script import _comments_in, _lines, parse_script
 from kqllint.source import decode
 from strategies import scripts
 
@@ -50,6 +50,15 @@ def test_splitter_agrees_with_the_grammar_on_case_files(path: Path) -> None:
 @given(st.one_of(scripts(), st.text(alphabet="ab .5'\"`~@/\\\n\r\t[]", max_size=60)))
 def test_splitter_agrees_with_the_grammar_on_generated_text(text: str) -> None:
     assert _fast_lines(text) == _lark_lines(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(scripts(), st.text(alphabet="ab ./'\"`~@\\\n\r\t", max_size=60)))
+def test_comments_are_the_items_scan_of_every_line(text: str) -> None:
+    """A comment-only line is taken whole, without scanning its items: the same comments."""
+    lines, comments = _lines(text)
+    expected = [c for ln in lines for c in _comments_in(text, _indent_start(text, ln.start), ln.end)]
+    assert comments == expected
 
 
 def test_blank_lines_split_requests_but_not_inside_a_fence() -> None:
