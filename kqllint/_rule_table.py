@@ -2725,6 +2725,47 @@ TABLE: tuple[tuple[str, tuple[str, ...], dict[str, object]], ...] = (
         },
     ),
     (
+        'invalid_mirroring_partition',
+        ('check_command',),
+        {
+            'code': 'P214',
+            'name': 'invalid-mirroring-partition',
+            'severity': Severity.ERROR,
+            'summary': 'Reports a mirroring partition that Kusto or the service refuses.',
+            'doc': (
+                '## What it does\n'
+                "Checks each entry of a mirroring policy's `partition by (Name: type = expression, ...)`:\n"
+                '- the type is `string` or `datetime`;\n'
+                '- a `string` partition is a column, as written (`Region`);\n'
+                '- a `datetime` partition is `startofyear`, `startofmonth`, `startofweek` or `startofday` of a\n'
+                '  column, or `bin(Column, timespan)`;\n'
+                '- no two partitions share a name, ignoring case.\n'
+                '\n'
+                '## Why is this bad?\n'
+                "Kusto's parser accepts only those types and functions: anything else makes it stop at the\n"
+                'partition and skip the rest of the command. The docs require partition names to be unique\n'
+                "ignoring case (and distinct from the table's columns, which kqllint cannot see here).\n"
+                '\n'
+                '**Decision**: an error: the parser rejects the first three, and the docs forbid the last.\n'
+                '\n'
+                '## Example\n'
+                '````kusto\n'
+                '.alter table Events policy mirroring partition by (Day: datetime = hourofday(Timestamp), day: string = Region) kind = delta\n'
+                '````\n'
+                '\n'
+                '## Use instead\n'
+                '````kusto\n'
+                '.alter table Events policy mirroring partition by (Day: datetime = startofday(Timestamp), Region: string = Region) kind = delta\n'
+                '````\n'
+                '\n'
+                '## Fix safety\n'
+                'There is no fix: which function or name was meant is not known.'
+            ),
+            'kinds': frozenset({'mirroring'}),
+            'reads_payload': True,
+        },
+    ),
+    (
         'update_policy_replaced',
         ('check_script',),
         {

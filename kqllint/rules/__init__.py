@@ -96,6 +96,7 @@ MODULES: tuple[str, ...] = (
     "duplicate_sandbox_kind",
     "queuing_without_concurrency_limit",
     "built_in_workload_group",
+    "invalid_mirroring_partition",
     # across the commands of one script (P3xx): one shared pass, kqllint/rules/_across.py
     "update_policy_replaced",
     "duplicate_update_entry",

@@ -20,7 +20,9 @@ rules that report one validator check (`CHECK`) fire only when the validator has
   same judgements) on the same values, the last member of each name;
 - the ManagedIdentity rules, written out in `_usages_quiet` and `_managed_identity_quiet`;
 - I001-I003 read the configured identities: with identities configured, a ManagedIdentity
-  command is never quiet.
+  command is never quiet;
+- P214 `invalid-mirroring-partition` reads only a keyword form's `partition by (...)`: a command
+  with a string-literal payload (the only kind the fast check reads) has no keyword arguments.
 
 A surrogate pair written as two `\\u` escapes is one character to `json` and two to the
 positioned scanner: such a payload takes the positioned path too.
@@ -47,7 +49,8 @@ UNREAD = object()  # `read_plain`'s answer when only the positioned path can rea
 # such rule on the exact path), and those of them that `read_plain` alone rules out.
 MIRRORED = frozenset({
     "J001", "J003", "J004", "J005", "J006", "P003", "P004", "P005", "P006", "P007", "P008", "P010", "P011",
-    "P012", "P013", "P014", "P015", "P016", "P017", "P021", "P022", "P023", "P024", "P103", "I001", "I002", "I003",
+    "P012", "P013", "P014", "P015", "P016", "P017", "P021", "P022", "P023", "P024", "P103", "P214", "I001", "I002",
+    "I003",
 })  # fmt: skip
 READ_PLAIN_RULES = frozenset({"J001", "J005", "J006"})
 _HIGH_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB]")
