@@ -29,7 +29,7 @@ from kqllint.policies.commands import Verb as PolicyVerb
 from kqllint.policies.schema import COMMA_LIST, ArrayType, ObjectType, PayloadShape, PolicyKind, Property, Type
 from kqllint.rules import RULES_BY_CODE
 from kqllint.rules._rule import Finding
-from kqllint.script import dotless_verbs, parse_script
+from kqllint.script import parse_script, script_dotless_verbs
 
 _FENCE = "```"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -107,11 +107,9 @@ def _blockers(script: Script) -> list[_Blocker]:
     is an error, a verb written without its `.`, and a JSON payload that is unreadable or not of
     the shape its kind takes (an object where an array belongs, the reverse, or an array item
     that is not an object where the kind's items are objects)."""
-    found: list[_Blocker] = []
+    found = [_Blocker(verb.span, "S013", f"`{verb.text}` without its `.`") for verb in script_dotless_verbs(script)]
     for statement in script.statements:
         if isinstance(statement, Opaque):
-            for verb in dotless_verbs(script.text, statement.span):
-                found.append(_Blocker(verb.span, "S013", f"`{verb.text}` without its `.`"))
             continue
         for p in statement.problems:
             if RULES_BY_CODE[p.code].severity is Severity.ERROR:
