@@ -251,20 +251,28 @@ function kustoEditor(): vscode.TextEditor | undefined {
   return editor;
 }
 
-/** "kqllint: Fix all": the server's `source.fixAll` on the whole document (the safe fixes of the
- * selected rules, and the unsafe ones too when `kqllint.unsafeFixes` is on). */
-async function fixAll(): Promise<void> {
+/** The active Kusto document, its version and the running client, for a command to act on; else
+ * undefined, having said why (no Kusto editor, or no server running). */
+function commandTarget(): { document: vscode.TextDocument; version: number; client: LanguageClient } | undefined {
   const editor = kustoEditor();
   if (editor === undefined) {
-    return;
+    return undefined;
   }
   if (running === undefined) {
     report(NOT_RUNNING);
+    return undefined;
+  }
+  return { document: editor.document, version: editor.document.version, client: running.client };
+}
+
+/** "kqllint: Fix all": the server's `source.fixAll` on the whole document (the safe fixes of the
+ * selected rules, and the unsafe ones too when `kqllint.unsafeFixes` is on). */
+async function fixAll(): Promise<void> {
+  const target = commandTarget();
+  if (target === undefined) {
     return;
   }
-  const document = editor.document;
-  const version = document.version;
-  const client = running.client;
+  const { document, version, client } = target;
   const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
   const actions = await client.sendRequest(CodeActionRequest.type, {
     textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(document),
@@ -284,17 +292,11 @@ async function fixAll(): Promise<void> {
 
 /** "kqllint: Format": kqllint's formatting of the whole document, whichever formatter is the default. */
 async function format(): Promise<void> {
-  const editor = kustoEditor();
-  if (editor === undefined) {
+  const target = commandTarget();
+  if (target === undefined) {
     return;
   }
-  if (running === undefined) {
-    report(NOT_RUNNING);
-    return;
-  }
-  const document = editor.document;
-  const version = document.version;
-  const client = running.client;
+  const { document, version, client } = target;
   const edits = await client.sendRequest(DocumentFormattingRequest.type, {
     textDocument: client.code2ProtocolConverter.asTextDocumentIdentifier(document),
     options: { tabSize: 2, insertSpaces: true },
